@@ -1,0 +1,260 @@
+package org.metaj.model;
+
+import java.util.Locale;
+
+import org.metaj.data.StudyData;
+import org.metaj.kernel.FitKernel;
+import org.metaj.kernel.FitWorkspace;
+import org.metaj.kernel.KernelFit;
+import org.metaj.stats.Probabilities;
+import org.metaj.tau2.Tau2Estimator;
+
+/**
+ * A configured meta-analysis: method (common effect, a tau^2 estimator, Mantel-Haenszel or Peto), test (z or
+ * Knapp-Hartung) and confidence level. Immutable and thread-safe: one configuration may be fitted from many
+ * threads at once. Matches metafor's {@code rma()}, {@code rma.mh()} and {@code rma.peto()} with their defaults.
+ *
+ * <pre>{@code
+ * MetaResult r = MetaAnalysis.withDefaults().with(Method.DL).with(TestType.KNHA).fit(data);
+ * }</pre>
+ *
+ * <p>Intervals: the confidence interval is {@code estimate +/- c se} with {@code c} the normal quantile (z) or the
+ * t quantile on {@code k-1} degrees of freedom (Knapp-Hartung); the prediction interval is
+ * {@code estimate +/- c sqrt(se^2 + tau^2)} with the same {@code c} (Higgins, Thompson &amp; Spiegelhalter 2009,
+ * J R Stat Soc A 172:137, as metafor computes it); the tau^2 interval is the Q-profile interval (Viechtbauer 2007).
+ */
+public final class MetaAnalysis {
+    /** What to do when an iterative tau^2 estimator does not converge. */
+    public enum OnNonConvergence {
+        /** Return the result with {@code converged() == false} and a warning (default). */
+        REPORT,
+        /** Throw {@link NonConvergenceException}. */
+        FAIL,
+        /** Refit with DerSimonian-Laird and say so in a warning. */
+        DL
+    }
+
+    private static final MetaAnalysis DEFAULTS = new MetaAnalysis(Method.REML, TestType.Z, 0.95,
+            OnNonConvergence.REPORT, true);
+
+    private final Method method;
+    private final TestType test;
+    private final double level;
+    private final OnNonConvergence onNonConvergence;
+    private final boolean tau2Interval;
+
+    private MetaAnalysis(Method method, TestType test, double level, OnNonConvergence onNonConvergence,
+            boolean tau2Interval) {
+        this.method = method;
+        this.test = test;
+        this.level = level;
+        this.onNonConvergence = onNonConvergence;
+        this.tau2Interval = tau2Interval;
+    }
+
+    /** @return REML, z test, 95% level (metafor's defaults) */
+    public static MetaAnalysis withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a copy with the method */
+    public MetaAnalysis with(Method m) {
+        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval);
+    }
+
+    /** @return a copy with the test */
+    public MetaAnalysis with(TestType t) {
+        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval);
+    }
+
+    /** @return a copy with the non-convergence policy */
+    public MetaAnalysis with(OnNonConvergence policy) {
+        return new MetaAnalysis(method, test, level, policy, tau2Interval);
+    }
+
+    /**
+     * @param lvl confidence level in (0, 1), e.g. 0.95; values in (1, 100) are read as percent
+     * @return a copy with the level
+     */
+    public MetaAnalysis withLevel(double lvl) {
+        double l = lvl > 1 && lvl < 100 ? lvl / 100 : lvl;
+        if (!(l > 0 && l < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
+        }
+        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval);
+    }
+
+    /** @return a copy that does (or does not) compute the Q-profile interval for tau^2 */
+    public MetaAnalysis withTau2Interval(boolean compute) {
+        return new MetaAnalysis(method, test, level, onNonConvergence, compute);
+    }
+
+    /** @return the method */
+    public Method method() {
+        return method;
+    }
+
+    /** @return the test */
+    public TestType test() {
+        return test;
+    }
+
+    /** @return the confidence level in (0, 1) */
+    public double level() {
+        return level;
+    }
+
+    /** @return the non-convergence policy */
+    public OnNonConvergence onNonConvergence() {
+        return onNonConvergence;
+    }
+
+    /** @return whether the Q-profile interval is computed */
+    public boolean computesTau2Interval() {
+        return tau2Interval;
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param data the studies
+     * @return the result
+     * @throws IllegalArgumentException if the data do not fit the method (e.g. Mantel-Haenszel without 2x2 counts)
+     * @throws NonConvergenceException  under {@link OnNonConvergence#FAIL} when the estimator does not converge
+     */
+    public MetaResult fit(StudyData data) {
+        if (data.k() < 1) {
+            throw new IllegalArgumentException("no studies to pool");
+        }
+        if (method == Method.MH) {
+            return MantelHaenszel.fit(this, data);
+        }
+        if (method == Method.PETO) {
+            return Peto.fit(this, data);
+        }
+        int k = data.k();
+        FitWorkspace ws = new FitWorkspace(k, 1);
+        ws.load(data.yi(), data.vi(), k);
+        KernelFit out = new KernelFit(1);
+        MetaResult.Builder b = new MetaResult.Builder();
+        b.spec = this;
+        b.data = data;
+        b.k = k;
+        Tau2Estimator est = method.estimator();
+        if (k == 1) {
+            return single(b, data);
+        }
+        boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);
+        MetaAnalysis used = this;
+        if (!ok || !out.converged) {
+            String what = String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations)",
+                    method.label(), out.iterations);
+            switch (onNonConvergence) {
+                case FAIL:
+                    throw new NonConvergenceException(what);
+                case DL:
+                    b.warnings.add(what + "; refitted with DerSimonian-Laird as asked (--on-nonconvergence DL)");
+                    ws.load(data.yi(), data.vi(), k);
+                    ok = FitKernel.fit(ws, Method.DL.estimator(), test == TestType.KNHA, true, out);
+                    used = with(Method.DL);
+                    break;
+                default:
+                    b.warnings.add(what + "; the last iterate is reported");
+                    break;
+            }
+            if (!ok) {
+                throw new NonConvergenceException(what + " and no estimate could be formed");
+            }
+        }
+        b.converged = out.converged;
+        b.iterations = out.iterations;
+        fill(b, out, ws, used, k, 1);
+        if (method.isRandomEffects() && tau2Interval) {
+            b.tau2Interval = QProfile.interval(ws, out.tau2, out.typicalV, level, b.warnings);
+        }
+        if (method.isRandomEffects() && (method == Method.ML || method == Method.REML)) {
+            ws.wls(out.tau2);
+            double info = method == Method.ML ? sumSq(ws.w, k) : ws.trPP();
+            b.tau2Se = Math.sqrt(2.0 / info);
+        }
+        return b.build();
+    }
+
+    private static double sumSq(double[] a, int k) {
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            s += a[i] * a[i];
+        }
+        return s;
+    }
+
+    /** Fills the estimate, test, intervals, heterogeneity and weights from a kernel fit. */
+    private void fill(MetaResult.Builder b, KernelFit out, FitWorkspace ws, MetaAnalysis used, int k, int p) {
+        b.tau2 = out.tau2;
+        b.estimate = out.estimate();
+        b.se = out.se();
+        b.statistic = b.estimate / b.se;
+        double crit;
+        if (test == TestType.KNHA) {
+            b.df = k - p;
+            b.pval = Probabilities.tTwoSided(b.statistic, b.df);
+            crit = Probabilities.tQuantile(1 - (1 - level) / 2, b.df);
+        } else {
+            b.pval = Probabilities.normalTwoSided(b.statistic);
+            crit = Probabilities.normalQuantile(1 - (1 - level) / 2);
+        }
+        b.ciLb = b.estimate - crit * b.se;
+        b.ciUb = b.estimate + crit * b.se;
+        double sp = Math.sqrt(b.se * b.se + out.tau2);
+        b.piLb = b.estimate - crit * sp;
+        b.piUb = b.estimate + crit * sp;
+        b.q = out.qe;
+        b.qDf = k - p;
+        b.qPval = Probabilities.chiSquareUpper(out.qe, k - p);
+        b.i2 = out.i2;
+        b.h2 = out.h2;
+        b.typicalV = out.typicalV;
+        double[] wts = new double[k];
+        double sw = 0;
+        for (int i = 0; i < k; i++) {
+            wts[i] = 1.0 / (ws.v[i] + out.tau2);
+            sw += wts[i];
+        }
+        for (int i = 0; i < k; i++) {
+            wts[i] = 100.0 * wts[i] / sw;
+        }
+        b.weights = wts;
+        if (used != this) {
+            b.spec = used;
+        }
+        if (method.isRandomEffects() && out.tau2 == 0 && b.qDf > 0) {
+            b.warnings.add(String.format(Locale.ROOT, "tau^2 estimated as 0 by %s: the random-effects model "
+                    + "reduces to the common-effect model", used.method.label()));
+        }
+    }
+
+    /** k = 1: the study itself; tau^2 set to 0, heterogeneity undefined. */
+    private MetaResult single(MetaResult.Builder b, StudyData data) {
+        b.tau2 = 0;
+        b.estimate = data.yi(0);
+        b.se = Math.sqrt(data.vi(0));
+        b.statistic = b.estimate / b.se;
+        b.pval = Probabilities.normalTwoSided(b.statistic);
+        double crit = Probabilities.normalQuantile(1 - (1 - level) / 2);
+        if (test == TestType.KNHA) {
+            b.warnings.add("Knapp-Hartung needs k >= 2; the z test is used for a single study");
+        }
+        b.ciLb = b.estimate - crit * b.se;
+        b.ciUb = b.estimate + crit * b.se;
+        b.piLb = b.ciLb;
+        b.piUb = b.ciUb;
+        b.q = 0;
+        b.qDf = 0;
+        b.weights = new double[] {100.0};
+        b.warnings.add("only one study: the pooled result is that study; tau^2, Q, I^2 and H^2 are undefined");
+        b.tau2 = method.isRandomEffects() ? 0 : 0;
+        b.q = Double.NaN;
+        return b.build();
+    }
+}

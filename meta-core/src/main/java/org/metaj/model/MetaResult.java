@@ -1,0 +1,320 @@
+package org.metaj.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.metaj.data.StudyData;
+
+/**
+ * The immutable result of {@link MetaAnalysis#fit}: every figure of a pooled model, the per-study weights, the
+ * warnings raised while fitting, the convergence status and the specification and data that produced it (so that
+ * leave-one-out, permutation and bootstrap analyses can refit it). Undefined figures are {@code NaN}
+ * (e.g. tau^2 of a common-effect model is 0, its interval NaN; Q of a single study is NaN).
+ */
+public final class MetaResult {
+    private final MetaAnalysis spec;
+    private final StudyData data;
+    private final int k;
+    private final double estimate;
+    private final double se;
+    private final double statistic;
+    private final double pval;
+    private final double ciLb;
+    private final double ciUb;
+    private final double piLb;
+    private final double piUb;
+    private final double tau2;
+    private final double tau2Se;
+    private final double q;
+    private final int qDf;
+    private final double qPval;
+    private final double i2;
+    private final double h2;
+    private final double typicalV;
+    private final double df;
+    private final double[] weights;
+    private final Tau2Interval tau2Interval;
+    private final boolean converged;
+    private final int iterations;
+    private final List<String> warnings;
+
+    MetaResult(Builder b) {
+        this.spec = b.spec;
+        this.data = b.data;
+        this.k = b.k;
+        this.estimate = b.estimate;
+        this.se = b.se;
+        this.statistic = b.statistic;
+        this.pval = b.pval;
+        this.ciLb = b.ciLb;
+        this.ciUb = b.ciUb;
+        this.piLb = b.piLb;
+        this.piUb = b.piUb;
+        this.tau2 = b.tau2;
+        this.tau2Se = b.tau2Se;
+        this.q = b.q;
+        this.qDf = b.qDf;
+        this.qPval = b.qPval;
+        this.i2 = b.i2;
+        this.h2 = b.h2;
+        this.typicalV = b.typicalV;
+        this.df = b.df;
+        this.weights = b.weights.clone();
+        this.tau2Interval = b.tau2Interval;
+        this.converged = b.converged;
+        this.iterations = b.iterations;
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+    }
+
+    /** @return the configuration that produced this result */
+    public MetaAnalysis spec() {
+        return spec;
+    }
+
+    /** @return the data fitted */
+    public StudyData data() {
+        return data;
+    }
+
+    /** @return the method */
+    public Method method() {
+        return spec.method();
+    }
+
+    /** @return the test */
+    public TestType test() {
+        return spec.test();
+    }
+
+    /** @return number of studies */
+    public int k() {
+        return k;
+    }
+
+    /** @return the pooled estimate (on the analysis scale, e.g. log odds ratio) */
+    public double estimate() {
+        return estimate;
+    }
+
+    /** @return its standard error (Knapp-Hartung adjusted under that test) */
+    public double se() {
+        return se;
+    }
+
+    /** @return the z or t statistic */
+    public double statistic() {
+        return statistic;
+    }
+
+    /** @return the two-sided p-value */
+    public double pval() {
+        return pval;
+    }
+
+    /** @return lower confidence bound */
+    public double ciLb() {
+        return ciLb;
+    }
+
+    /** @return upper confidence bound */
+    public double ciUb() {
+        return ciUb;
+    }
+
+    /** @return lower prediction bound (the confidence bound for a common-effect model) */
+    public double piLb() {
+        return piLb;
+    }
+
+    /** @return upper prediction bound */
+    public double piUb() {
+        return piUb;
+    }
+
+    /** @return tau^2 (0 for common-effect, Mantel-Haenszel and Peto models) */
+    public double tau2() {
+        return tau2;
+    }
+
+    /** @return tau */
+    public double tau() {
+        return Math.sqrt(tau2);
+    }
+
+    /** @return the standard error of tau^2 where defined (ML, REML from the Fisher information), else NaN */
+    public double tau2Se() {
+        return tau2Se;
+    }
+
+    /** @return Cochran's Q */
+    public double q() {
+        return q;
+    }
+
+    /** @return degrees of freedom of Q */
+    public int qDf() {
+        return qDf;
+    }
+
+    /** @return p-value of Q */
+    public double qPval() {
+        return qPval;
+    }
+
+    /** @return I^2 in percent */
+    public double i2() {
+        return i2;
+    }
+
+    /** @return H^2 */
+    public double h2() {
+        return h2;
+    }
+
+    /** @return the typical within-study variance used for I^2 and H^2 */
+    public double typicalVariance() {
+        return typicalV;
+    }
+
+    /** @return degrees of freedom of the t distribution (Knapp-Hartung), or infinity under the z test */
+    public double df() {
+        return df;
+    }
+
+    /** @return a copy of the per-study weights in percent (summing to 100) */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** @return the Q-profile interval for tau^2, or {@code null} when the model has no tau^2 */
+    public Tau2Interval tau2Interval() {
+        return tau2Interval;
+    }
+
+    /** @return whether the tau^2 estimator converged */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** @return iterations of the tau^2 estimator */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** @return warnings raised while fitting (never hidden) */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return the confidence level, e.g. 0.95 */
+    public double level() {
+        return spec.level();
+    }
+
+    /** A summary in the manner of metafor's {@code print.rma}, numbers formatted with {@link Locale#ROOT}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        Method m = spec.method();
+        String model = m.isRandomEffects() ? "Random-Effects Model" : (m == Method.FE ? "Common-Effect Model"
+                : m == Method.MH ? "Common-Effect Model (Mantel-Haenszel)" : "Common-Effect Model (Peto)");
+        sb.append(String.format(Locale.ROOT, "%s (k = %d; tau^2 estimator: %s)%n", model, k,
+                m.isRandomEffects() ? m.label() : "none"));
+        if (data.measure() != null) {
+            sb.append(String.format(Locale.ROOT, "Measure: %s (%s)%n", data.measure(), data.measure().description()));
+        }
+        sb.append('\n');
+        if (m.isRandomEffects()) {
+            sb.append(String.format(Locale.ROOT, "tau^2 (estimated amount of total heterogeneity): %s%s%n",
+                    fmt(tau2), Double.isNaN(tau2Se) ? "" : " (SE = " + fmt(tau2Se) + ")"));
+            sb.append(String.format(Locale.ROOT, "tau (square root of estimated tau^2 value):      %s%n",
+                    fmt(Math.sqrt(tau2))));
+        }
+        sb.append(String.format(Locale.ROOT, "I^2 (total heterogeneity / total variability):   %s%%%n", fmt2(i2)));
+        sb.append(String.format(Locale.ROOT, "H^2 (total variability / sampling variability):  %s%n", fmt2(h2)));
+        if (tau2Interval != null) {
+            sb.append(String.format(Locale.ROOT, "tau^2 %s%% CI (Q-profile): [%s, %s]; I^2: [%s%%, %s%%]%n",
+                    fmtLevel(), fmt(tau2Interval.tau2Lb()), fmt(tau2Interval.tau2Ub()), fmt2(tau2Interval.i2Lb()),
+                    fmt2(tau2Interval.i2Ub())));
+        }
+        sb.append(String.format(Locale.ROOT, "%nTest for Heterogeneity:%nQ(df = %d) = %s, p-val %s%n%n", qDf,
+                fmt(q), fmtP(qPval)));
+        sb.append("Model Results:\n\n");
+        String stat = spec.test() == TestType.KNHA ? "tval" : "zval";
+        sb.append(String.format(Locale.ROOT, "%10s %9s %9s %9s %9s %9s%n", "estimate", "se", stat, "pval", "ci.lb",
+                "ci.ub"));
+        sb.append(String.format(Locale.ROOT, "%10s %9s %9s %9s %9s %9s%n", fmt(estimate), fmt(se), fmt(statistic),
+                fmtP(pval), fmt(ciLb), fmt(ciUb)));
+        if (m.isRandomEffects()) {
+            sb.append(String.format(Locale.ROOT, "%nPrediction interval: [%s, %s]%n", fmt(piLb), fmt(piUb)));
+        }
+        if (data.measure() != null && data.measure().isLogScale()) {
+            sb.append(String.format(Locale.ROOT, "%nBack-transformed (exp): %s [%s, %s]%n", fmt(Math.exp(estimate)),
+                    fmt(Math.exp(ciLb)), fmt(Math.exp(ciUb))));
+        }
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String fmtLevel() {
+        return String.format(Locale.ROOT, "%.4g", 100 * spec.level()).replaceAll("\\.?0+$", "");
+    }
+
+    static String fmt(double x) {
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        return String.format(Locale.ROOT, "%.4f", x);
+    }
+
+    static String fmt2(double x) {
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    static String fmtP(double p) {
+        if (Double.isNaN(p)) {
+            return "NA";
+        }
+        return p < 1e-4 ? "< .0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** Mutable assembly of a result, used by the model classes of this package. */
+    static final class Builder {
+        MetaAnalysis spec;
+        StudyData data;
+        int k;
+        double estimate = Double.NaN;
+        double se = Double.NaN;
+        double statistic = Double.NaN;
+        double pval = Double.NaN;
+        double ciLb = Double.NaN;
+        double ciUb = Double.NaN;
+        double piLb = Double.NaN;
+        double piUb = Double.NaN;
+        double tau2;
+        double tau2Se = Double.NaN;
+        double q = Double.NaN;
+        int qDf;
+        double qPval = Double.NaN;
+        double i2 = Double.NaN;
+        double h2 = Double.NaN;
+        double typicalV = Double.NaN;
+        double df = Double.POSITIVE_INFINITY;
+        double[] weights = new double[0];
+        Tau2Interval tau2Interval;
+        boolean converged = true;
+        int iterations;
+        final List<String> warnings = new ArrayList<>();
+
+        MetaResult build() {
+            return new MetaResult(this);
+        }
+    }
+}
