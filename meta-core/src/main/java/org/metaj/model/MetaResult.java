@@ -213,6 +213,49 @@ public final class MetaResult {
         return spec.level();
     }
 
+    /**
+     * The figures under the names of the command-line contract ({@code k estimate se pval ci_lb ci_ub tau2 I2 H2
+     * Q Q_pval pi_lb pi_ub tau2_ci_lb tau2_ci_ub}, plus {@code zval}/{@code tval}, {@code Q_df}, {@code tau},
+     * {@code tau2_se}, {@code I2_ci_*}, {@code H2_ci_*}, {@code df}). Undefined values are NaN.
+     *
+     * @return an insertion-ordered map of name to Number
+     */
+    public java.util.Map<String, Number> figures() {
+        java.util.Map<String, Number> f = new java.util.LinkedHashMap<>();
+        f.put("k", k);
+        f.put("estimate", estimate);
+        f.put("se", se);
+        f.put(spec.test() == TestType.KNHA ? "tval" : "zval", statistic);
+        f.put("pval", pval);
+        f.put("ci_lb", ciLb);
+        f.put("ci_ub", ciUb);
+        f.put("pi_lb", piLb);
+        f.put("pi_ub", piUb);
+        f.put("tau2", tau2);
+        f.put("tau", Math.sqrt(tau2));
+        f.put("tau2_se", tau2Se);
+        f.put("I2", i2);
+        f.put("H2", h2);
+        f.put("Q", q);
+        f.put("Q_df", qDf);
+        f.put("Q_pval", qPval);
+        if (spec.test() == TestType.KNHA) {
+            f.put("df", df);
+        }
+        if (tau2Interval != null) {
+            f.put("tau2_ci_lb", tau2Interval.tau2Lb());
+            f.put("tau2_ci_ub", tau2Interval.tau2Ub());
+            f.put("tau_ci_lb", tau2Interval.tauLb());
+            f.put("tau_ci_ub", tau2Interval.tauUb());
+            f.put("I2_ci_lb", tau2Interval.i2Lb());
+            f.put("I2_ci_ub", tau2Interval.i2Ub());
+            f.put("H2_ci_lb", tau2Interval.h2Lb());
+            f.put("H2_ci_ub", tau2Interval.h2Ub());
+        }
+        f.put("iterations", iterations);
+        return f;
+    }
+
     /** A summary in the manner of metafor's {@code print.rma}, numbers formatted with {@link Locale#ROOT}. */
     @Override
     public String toString() {
