@@ -34,17 +34,22 @@ public final class MetaAnalysis {
         DL
     }
 
+    /** The default iteration limit of the iterative tau^2 estimators (Fisher scoring). */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
     private static final MetaAnalysis DEFAULTS = new MetaAnalysis(Method.REML, TestType.Z, 0.95,
-            OnNonConvergence.REPORT, true);
+            OnNonConvergence.REPORT, true, DEFAULT_MAX_ITERATIONS);
 
     private final Method method;
     private final TestType test;
     private final double level;
     private final OnNonConvergence onNonConvergence;
     private final boolean tau2Interval;
+    private final int maxIterations;
 
     private MetaAnalysis(Method method, TestType test, double level, OnNonConvergence onNonConvergence,
-            boolean tau2Interval) {
+            boolean tau2Interval, int maxIterations) {
+        this.maxIterations = maxIterations;
         this.method = method;
         this.test = test;
         this.level = level;
@@ -59,17 +64,17 @@ public final class MetaAnalysis {
 
     /** @return a copy with the method */
     public MetaAnalysis with(Method m) {
-        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy with the test */
     public MetaAnalysis with(TestType t) {
-        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy with the non-convergence policy */
     public MetaAnalysis with(OnNonConvergence policy) {
-        return new MetaAnalysis(method, test, level, policy, tau2Interval);
+        return new MetaAnalysis(method, test, level, policy, tau2Interval, maxIterations);
     }
 
     /**
@@ -82,12 +87,28 @@ public final class MetaAnalysis {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
         }
-        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy that does (or does not) compute the Q-profile interval for tau^2 */
     public MetaAnalysis withTau2Interval(boolean compute) {
-        return new MetaAnalysis(method, test, level, onNonConvergence, compute);
+        return new MetaAnalysis(method, test, level, onNonConvergence, compute, maxIterations);
+    }
+
+    /**
+     * @param n the iteration limit of the iterative tau^2 estimators (ML, REML, EB), at least 1
+     * @return a copy with the limit; a fit that reaches it is handled by the {@link OnNonConvergence} policy
+     */
+    public MetaAnalysis withMaxIterations(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the iteration limit must be >= 1, got " + n);
+        }
+        return new MetaAnalysis(method, test, level, onNonConvergence, tau2Interval, n);
+    }
+
+    /** @return the iteration limit of the iterative tau^2 estimators */
+    public int maxIterations() {
+        return maxIterations;
     }
 
     /** @return the method */
@@ -136,6 +157,7 @@ public final class MetaAnalysis {
         int k = data.k();
         FitWorkspace ws = new FitWorkspace(k, 1);
         ws.load(data.yi(), data.vi(), k);
+        ws.maxIterations = maxIterations;
         KernelFit out = new KernelFit(1);
         MetaResult.Builder b = new MetaResult.Builder();
         b.spec = this;
@@ -249,11 +271,12 @@ public final class MetaAnalysis {
         b.ciUb = b.estimate + crit * b.se;
         b.piLb = b.ciLb;
         b.piUb = b.ciUb;
-        b.q = 0;
         b.qDf = 0;
         b.weights = new double[] {100.0};
         b.warnings.add("only one study: the pooled result is that study; tau^2, Q, I^2 and H^2 are undefined");
-        b.tau2 = method.isRandomEffects() ? 0 : 0;
+        // metafor sets tau^2 = 0, Q = 0 and I^2 = 0 for k = 1; none of them can be estimated from one study, so
+        // they are reported as undefined (NaN, null in JSON); the common-effect model has tau^2 = 0 by definition
+        b.tau2 = method.isRandomEffects() ? Double.NaN : 0;
         b.q = Double.NaN;
         return b.build();
     }
