@@ -155,6 +155,18 @@ public final class MetaAnalysis {
             return Peto.fit(this, data);
         }
         int k = data.k();
+        for (int i = 0; i < k; i++) {
+            if (!(data.vi(i) > 0)) {
+                // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
+                // when computing the inverse variance weights" or refuses the estimator)
+                org.metaj.data.StudyColumns c = data.columns();
+                String col = data.measure() == null && c.has("vi") ? "vi" : data.measure() == null && c.has("sei")
+                        ? "sei" : null;
+                throw c.error(i, col, String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
+                        + "inverse-variance weight is infinite, so %s cannot pool it; expected a variance > 0 "
+                        + "(check the data, or leave the study out)", data.label(i), method.label()));
+            }
+        }
         FitWorkspace ws = new FitWorkspace(k, 1);
         ws.load(data.yi(), data.vi(), k);
         ws.maxIterations = maxIterations;
