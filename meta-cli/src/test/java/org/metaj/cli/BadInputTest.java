@@ -151,6 +151,14 @@ class BadInputTest {
     }
 
     @Test
+    void valuesBeyondDoublePrecision() throws IOException {
+        oneLine(analyze("ov.csv", "study,yi,vi\nA,0.1,0.01\nB,-1e308,0.02\nC,0.3,0.02\n"), 3, "ov.csv", 3, "yi",
+                "too extreme");
+        oneLine(analyze("sub.csv", "study,yi,vi\nA,0.1,0.01\nB,0.2,1e-320\nC,0.3,0.02\n"), 3, "sub.csv", 3, "vi",
+                "overflows");
+    }
+
+    @Test
     void negativeCounts() throws IOException {
         oneLine(analyze("nc.csv", "study,ai,bi,ci,di\nA,3,10,4,10\nB,-1,10,4,10\n", "--measure", "RR"), 3,
                 "nc.csv", 3, "ai", ">= 0");
@@ -254,6 +262,12 @@ class BadInputTest {
         oneLine(run("analyze", ok.toString(), "--max-iterations", "0"), 2, null, 0, null, "--max-iterations");
         oneLine(run("analyze", ok.toString(), "--method", "MH"), 2, "ok.csv", 0, null, "Mantel-Haenszel");
         oneLine(run("nosuchcommand"), 2, null, 0, null, "nosuchcommand");
+    }
+
+    @Test
+    void mantelHaenszelNotEstimable() throws IOException {
+        oneLine(analyze("mh.csv", "study,ai,bi,ci,di\nA,0,10,3,10\nB,0,10,2,9\n", "--measure", "OR", "--method",
+                "MH"), 3, "mh.csv", 0, null, "not estimable");
     }
 
     @Test

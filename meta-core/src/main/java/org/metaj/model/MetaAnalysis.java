@@ -159,12 +159,15 @@ public final class MetaAnalysis {
             if (!(data.vi(i) > 0)) {
                 // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
                 // when computing the inverse variance weights" or refuses the estimator)
-                org.metaj.data.StudyColumns c = data.columns();
-                String col = data.measure() == null && c.has("vi") ? "vi" : data.measure() == null && c.has("sei")
-                        ? "sei" : null;
-                throw c.error(i, col, String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
                         + "inverse-variance weight is infinite, so %s cannot pool it; expected a variance > 0 "
                         + "(check the data, or leave the study out)", data.label(i), method.label()));
+            }
+            if (Double.isInfinite(1 / data.vi(i))) {
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has "
+                        + "sampling variance %s: its weight 1/v overflows double precision; expected a variance "
+                        + "above %s (rescale the data, e.g. change the unit)", data.label(i), data.vi(i),
+                        Double.MIN_NORMAL));
             }
         }
         FitWorkspace ws = new FitWorkspace(k, 1);
@@ -181,6 +184,9 @@ public final class MetaAnalysis {
         }
         boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);
         MetaAnalysis used = this;
+        if (!ok && !Double.isFinite(ws.wls(0.0))) {
+            throw overflow(data);
+        }
         if (!ok || !out.converged) {
             String what = String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations)",
                     method.label(), out.iterations);
@@ -213,6 +219,28 @@ public final class MetaAnalysis {
             b.tau2Se = Math.sqrt(2.0 / info);
         }
         return b.build();
+    }
+
+    private static String genericColumn(StudyData data) {
+        org.metaj.data.StudyColumns c = data.columns();
+        return data.measure() == null && c.has("vi") ? "vi" : data.measure() == null && c.has("sei") ? "sei" : null;
+    }
+
+    /** Q overflows: the effects are too far apart for their variances; names the most extreme study. */
+    private static org.metaj.data.DataException overflow(StudyData data) {
+        int worst = 0;
+        double max = -1;
+        for (int i = 0; i < data.k(); i++) {
+            double z = Math.abs(data.yi(i)) / Math.sqrt(data.vi(i));
+            if (!(z <= max)) {
+                worst = i;
+                max = z;
+            }
+        }
+        return data.columns().error(worst, data.measure() == null && data.columns().has("yi") ? "yi" : null,
+                String.format(Locale.ROOT, "study '%s' (yi = %s, vi = %s) is too extreme to pool in double "
+                        + "precision: Cochran's Q overflows; check the value or rescale the data (e.g. change the "
+                        + "unit)", data.label(worst), data.yi(worst), data.vi(worst)));
     }
 
     private static double sumSq(double[] a, int k) {
