@@ -10,9 +10,9 @@ import org.metaj.data.StudyData;
 import org.metaj.kernel.FitKernel;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
-import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
+import org.metaj.stats.Probabilities;
 import org.metaj.tau2.Tau2Estimator;
 
 /**
@@ -36,7 +36,10 @@ import org.metaj.tau2.Tau2Estimator;
  * {@code k0} rounded to the nearest integer (ties to even) and floored at 0; repeat until k0 no longer changes.
  * The k0 largest effects are then mirrored about the last {@code b} ({@code 2b - y_i}, same variances), and the
  * model refitted to the k + k0 studies with the original method (and metafor's defaults for the rest: z test,
- * 95% level). When k0 = 0 the original model is the result. Inverse-variance methods only.
+ * 95% level). When k0 = 0 the original model is the result. Inverse-variance methods only. By default the
+ * internal fits use metafor's default convergence settings ({@link Control#METAFOR}); PM and PMM use the
+ * library's root finder either way (metafor's {@code uniroot} default tolerance, about 1.2e-4, is not
+ * reproduced).
  *
  * <p>Immutable configuration; {@link #fit(MetaResult)} returns an immutable {@link Result}.
  */
@@ -62,16 +65,30 @@ public final class TrimAndFill {
         }
     }
 
-    private static final TrimAndFill DEFAULTS = new TrimAndFill(Estimator.L0, null, 100);
+    /** Convergence settings of the internal fits. */
+    public enum Control {
+        /**
+         * metafor's: {@code trimfill()} refits with {@code rma.uni()}'s default control (for ML, REML and EB:
+         * Fisher scoring from the HE estimate, absolute change below 1e-5, see {@link MetaforDefaultScoring}),
+         * whatever control the model was fitted with. Reproduces its figures; the default.
+         */
+        METAFOR,
+        /** the library's own, tightly converged estimators. */
+        LIBRARY
+    }
+
+    private static final TrimAndFill DEFAULTS = new TrimAndFill(Estimator.L0, null, 100, Control.METAFOR);
 
     private final Estimator estimator;
     private final Side side;
     private final int maxIterations;
+    private final Control control;
 
-    private TrimAndFill(Estimator estimator, Side side, int maxIterations) {
+    private TrimAndFill(Estimator estimator, Side side, int maxIterations, Control control) {
         this.estimator = estimator;
         this.side = side;
         this.maxIterations = maxIterations;
+        this.control = control;
     }
 
     /** @return L0, side chosen automatically, at most 100 iterations (metafor's defaults) */
@@ -81,12 +98,12 @@ public final class TrimAndFill {
 
     /** @return a copy with the estimator */
     public TrimAndFill with(Estimator e) {
-        return new TrimAndFill(e, side, maxIterations);
+        return new TrimAndFill(e, side, maxIterations, control);
     }
 
     /** @param s the side, or {@code null} to choose it from the data @return a copy with the side */
     public TrimAndFill with(Side s) {
-        return new TrimAndFill(estimator, s, maxIterations);
+        return new TrimAndFill(estimator, s, maxIterations, control);
     }
 
     /** @param n iteration limit, >= 1 @return a copy with the limit */
@@ -94,7 +111,12 @@ public final class TrimAndFill {
         if (n < 1) {
             throw new IllegalArgumentException("the iteration limit must be >= 1, got " + n);
         }
-        return new TrimAndFill(estimator, side, n);
+        return new TrimAndFill(estimator, side, n, control);
+    }
+
+    /** @return a copy with the convergence settings of the internal fits */
+    public TrimAndFill with(Control c) {
+        return new TrimAndFill(estimator, side, maxIterations, c);
     }
 
     /**
@@ -113,7 +135,8 @@ public final class TrimAndFill {
         if (k < 2) {
             throw new IllegalArgumentException("trim and fill needs at least 2 studies, got k = " + k);
         }
-        Tau2Estimator est = method.estimator();
+        Tau2Estimator est = control == Control.METAFOR ? MetaforDefaultScoring.forMethod(method)
+                : method.estimator();
         double[] y0 = d.yi();
         double[] v0 = d.vi();
         Side s = side != null ? side : chooseSide(y0, v0, est);
@@ -191,7 +214,9 @@ public final class TrimAndFill {
             seK0 = Math.max(0, seK0);
         }
         if (k0 == 0) {
-            return new Result(s, estimator, 0, seK0, model, new double[0], new double[0], iter);
+            return new Result(s, estimator, 0, seK0, model.data(), new double[0], new double[0], iter,
+                    model.k(), model.estimate(), model.se(), model.pval(), model.ciLb(), model.ciUb(), model.tau2(),
+                    model.q(), model.i2());
         }
         double[] fy = new double[k0];
         double[] fv = new double[k0];
@@ -200,18 +225,29 @@ public final class TrimAndFill {
             fy[j] = sign * (2 * beta - y[i]);
             fv[j] = v[i];
         }
-        double[] ya = Arrays.copyOf(y0, k + k0);
-        double[] va = Arrays.copyOf(v0, k + k0);
+        int kf = k + k0;
+        double[] ya = Arrays.copyOf(y0, kf);
+        double[] va = Arrays.copyOf(v0, kf);
         System.arraycopy(fy, 0, ya, k, k0);
         System.arraycopy(fv, 0, va, k, k0);
-        String[] labels = Arrays.copyOf(d.labels(), k + k0);
+        String[] labels = Arrays.copyOf(d.labels(), kf);
         for (int j = 0; j < k0; j++) {
             labels[k + j] = "Filled " + (j + 1);
         }
-        StudyColumns cols = StudyColumns.builder(k + k0).labels(labels).source(d.columns().source()).build();
+        StudyColumns cols = StudyColumns.builder(kf).labels(labels).source(d.columns().source()).build();
         StudyData filled = StudyData.of(cols, ya, va, d.measure(), java.util.List.of());
-        MetaResult refit = MetaAnalysis.withDefaults().with(method).fit(filled);
-        return new Result(s, estimator, k0, seK0, refit, fy, fv, iter);
+        // the refit: the original method, z test, 95% level (metafor's defaults, as trimfill() refits)
+        FitWorkspace wf = new FitWorkspace(kf, 1);
+        wf.load(ya, va, kf);
+        KernelFit fit = new KernelFit(1);
+        if (!FitKernel.fit(wf, est, false, true, fit)) {
+            throw new IllegalArgumentException("trim and fill: the model with the filled studies could not be fitted");
+        }
+        double b = fit.beta[0];
+        double se = Math.sqrt(fit.vb[0]);
+        double z = Probabilities.normalQuantile(0.975);
+        return new Result(s, estimator, k0, seK0, filled, fy, fv, iter, kf, b, se,
+                Probabilities.normalTwoSided(b / se), b - z * se, b + z * se, fit.tau2, fit.qe, fit.i2);
     }
 
     /** slope of the mixed-effects regression of y on sqrt(v): < 0 means studies missing on the right. */
@@ -230,21 +266,40 @@ public final class TrimAndFill {
         private final Estimator estimator;
         private final int k0;
         private final double seK0;
-        private final MetaResult model;
+        private final StudyData data;
         private final double[] filledYi;
         private final double[] filledVi;
         private final int iterations;
+        private final int k;
+        private final double estimate;
+        private final double se;
+        private final double pval;
+        private final double ciLb;
+        private final double ciUb;
+        private final double tau2;
+        private final double q;
+        private final double i2;
 
-        Result(Side side, Estimator estimator, int k0, double seK0, MetaResult model, double[] fy, double[] fv,
-                int iterations) {
+        Result(Side side, Estimator estimator, int k0, double seK0, StudyData data, double[] fy, double[] fv,
+                int iterations, int k, double estimate, double se, double pval, double ciLb, double ciUb,
+                double tau2, double q, double i2) {
             this.side = side;
             this.estimator = estimator;
             this.k0 = k0;
             this.seK0 = seK0;
-            this.model = model;
+            this.data = data;
             this.filledYi = fy;
             this.filledVi = fv;
             this.iterations = iterations;
+            this.k = k;
+            this.estimate = estimate;
+            this.se = se;
+            this.pval = pval;
+            this.ciLb = ciLb;
+            this.ciUb = ciUb;
+            this.tau2 = tau2;
+            this.q = q;
+            this.i2 = i2;
         }
 
         /** @return the side on which studies were sought */
@@ -262,9 +317,9 @@ public final class TrimAndFill {
             return seK0;
         }
 
-        /** @return the model refitted with the filled studies (the original model when k0 = 0) */
-        public MetaResult model() {
-            return model;
+        /** @return the observed plus the filled studies (labels "Filled 1", ...), to refit with any spec */
+        public StudyData filledData() {
+            return data;
         }
 
         /** @return effects of the filled (mirrored) studies */
@@ -282,6 +337,31 @@ public final class TrimAndFill {
             return iterations;
         }
 
+        /** @return the pooled estimate with the filled studies */
+        public double estimate() {
+            return estimate;
+        }
+
+        /** @return its standard error */
+        public double se() {
+            return se;
+        }
+
+        /** @return lower confidence bound */
+        public double ciLb() {
+            return ciLb;
+        }
+
+        /** @return upper confidence bound */
+        public double ciUb() {
+            return ciUb;
+        }
+
+        /** @return tau^2 with the filled studies */
+        public double tau2() {
+            return tau2;
+        }
+
         /** @return the figures {@code trimfill_k0 trimfill_side trimfill_estimate ...} */
         public Map<String, Object> figures() {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -289,15 +369,15 @@ public final class TrimAndFill {
             f.put("trimfill_se_k0", seK0);
             f.put("trimfill_side", side.label());
             f.put("trimfill_estimator", estimator.name());
-            f.put("trimfill_k", model.k());
-            f.put("trimfill_estimate", model.estimate());
-            f.put("trimfill_se", model.se());
-            f.put("trimfill_pval", model.pval());
-            f.put("trimfill_ci_lb", model.ciLb());
-            f.put("trimfill_ci_ub", model.ciUb());
-            f.put("trimfill_tau2", model.tau2());
-            f.put("trimfill_I2", model.i2());
-            f.put("trimfill_Q", model.q());
+            f.put("trimfill_k", k);
+            f.put("trimfill_estimate", estimate);
+            f.put("trimfill_se", se);
+            f.put("trimfill_pval", pval);
+            f.put("trimfill_ci_lb", ciLb);
+            f.put("trimfill_ci_ub", ciUb);
+            f.put("trimfill_tau2", tau2);
+            f.put("trimfill_I2", i2);
+            f.put("trimfill_Q", q);
             f.put("trimfill_filled_yi", filledYi());
             f.put("trimfill_filled_vi", filledVi());
             return f;
@@ -313,8 +393,8 @@ public final class TrimAndFill {
                         filledVi[j]));
             }
             sb.append(String.format(Locale.ROOT, "%nModel with the filled studies (k = %d): estimate = %.4f "
-                    + "(CI: %.4f, %.4f), tau^2 = %.4f%n", model.k(), model.estimate(), model.ciLb(), model.ciUb(),
-                    model.tau2()));
+                    + "(95%% CI: %.4f, %.4f), p = %.4g, tau^2 = %.4f, I^2 = %.2f%%%n", k, estimate, ciLb, ciUb, pval,
+                    tau2, i2));
             return sb.toString();
         }
     }
