@@ -45,13 +45,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> out = analyze();
         PrintWriter pw = spec.commandLine().getOut();
         String text = (String) out.remove("_text");
-        out.remove("_stderr");
+        @SuppressWarnings("unchecked")
+        List<String> warnings = (List<String>) out.remove("_stderr");
         if (json) {
             pw.println(Json.write(out));
         } else {
             pw.print(text);
-            @SuppressWarnings("unchecked")
-            List<String> warnings = (List<String>) out.get("_stderr");
             PrintWriter err = spec.commandLine().getErr();
             for (String w : warnings) {
                 err.println("warning: " + w);
