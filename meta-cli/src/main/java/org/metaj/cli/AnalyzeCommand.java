@@ -34,9 +34,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
 
+    @Mixin
+    SensitivitySection sensitivity = new SensitivitySection();
+
+    @Mixin
+    BiasSection bias = new BiasSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of();
+        return List.of(sensitivity, bias);
     }
 
     @Override
