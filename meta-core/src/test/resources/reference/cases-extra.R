@@ -14,10 +14,11 @@
 #   - tau2_ci_lb tau2_ci_ub: confint(fit, control = list(tol = 1e-12, maxiter = 10000))$random["tau^2", ]
 #     (Q-profile; NA -> null), only for random-effects fits.
 # Datasets (metadat): Yusuf 1985 (table 6 and table 9: zero and double-zero tables), Collins 1985b (pre-eclampsia),
-# Hine 1989 (RD, tau2 = 0), Egger 2001 (magnesium), Laopaiboon 2015, Curtis 1998 (first 12 rows, ROM),
+# Hine 1989 (RD, tau2 = 0), Egger 2001 (magnesium), Curtis 1998 (first 12 rows, ROM),
 # Gibson 2002 (first 2 rows, k = 2), Bangert-Drowns 2004 (generic yi/vi), McDaniel 1994 (first 15, COR/ZCOR),
 # Cohen 1981 (first 3 rows, k = 3), de Bruin 2009 (proportions), Nielweise 2008 (incidence rates),
-# Egger 2001 first 3 rows (k = 3, OR).
+# Egger 2001 first 3 rows (k = 3, OR) and its row 16 alone (k = 1), Collins 1985b neonatal deaths (double zeros),
+# Axfors 2021 (hydroxychloroquine mortality: 15 double-zero trials of 33), Hasselblad 1998 (proportions with xi = 0).
 suppressPackageStartupMessages({ library(metafor); library(metadat); library(jsonlite) })
 
 CTRL <- list(threshold = 1e-12, tol = 1e-12, maxiter = 10000)
@@ -38,7 +39,7 @@ fit_figures <- function(fit, random) {
             H2 = num(fit$H2), Q = num(fit$QE), Q_pval = num(fit$QEp),
             pi_lb = num(if (is.null(p$pi.lb)) p$ci.lb else p$pi.lb),
             pi_ub = num(if (is.null(p$pi.ub)) p$ci.ub else p$pi.ub))
-  if (random) {
+  if (random && fit$k > 1) {                    # confint stops for k = 1: no interval expected then
     ci <- confint(fit, control = list(tol = 1e-12, maxiter = 10000))$random
     e$tau2_ci_lb <- num(ci["tau^2", "ci.lb"])
     e$tau2_ci_ub <- num(ci["tau^2", "ci.ub"])
@@ -47,12 +48,12 @@ fit_figures <- function(fit, random) {
 }
 
 # all rma methods with z, and DL / REML / PM with Knapp-Hartung, on the escalc output dat
-uni_cases <- function(name, file, dat, measure) {
+uni_cases <- function(name, file, dat, measure, knha = TRUE) {
   margs <- if (is.null(measure)) character(0) else c("--measure", measure)
   tag <- if (is.null(measure)) name else paste0(name, "/", measure)
   runs <- c(lapply(c("FE", "DL", "HE", "HS", "HSk", "SJ", "ML", "REML", "EB", "PM", "PMM"),
                    function(m) c(m, "z")),
-            list(c("DL", "knha"), c("REML", "knha"), c("PM", "knha")))
+            if (knha) list(c("DL", "knha"), c("REML", "knha"), c("PM", "knha")))
   for (r in runs) {
     fit <- rma(yi, vi, data = dat, method = r[1], test = r[2], control = CTRL)
     add_case(paste0(tag, "/", r[1], "/", r[2]), file, c(margs, "--method", r[1], "--test", r[2]),
@@ -92,12 +93,18 @@ two_by_two("yusuf1985t9", y9, c("OR"))                        # 6 double-zero st
 cb <- with(dat.collins1985b, data.frame(study = author, ai = pre.xti, n1i = pre.nti, ci = pre.xci, n2i = pre.nci))
 two_by_two("collins1985b", cb, c("OR"))                       # very heterogeneous
 hi <- with(dat.hine1989, data.frame(study = source, ai = ai, n1i = n1i, ci = ci, n2i = n2i))
-two_by_two("hine1989", hi, c("RD", "OR"), mh = c("RD", "OR"))  # Q < df: tau2 = 0
+two_by_two("hine1989", hi, c("RD"), mh = c("RD", "OR"))  # Q < df: tau2 = 0
 eg <- with(dat.egger2001, data.frame(study = study, ai = ai, n1i = n1i, ci = ci, n2i = n2i))
 two_by_two("egger2001", eg, c("OR"))
 two_by_two("egger2001k3", eg[1:3, ], c("OR"))                 # k = 3
-lp <- with(dat.laopaiboon2015, data.frame(study = paste(author, year), ai = ai, n1i = n1i, ci = ci, n2i = n2i))
-two_by_two("laopaiboon2015", lp, c("RR"), mh = c("RR"), peto = FALSE)
+cn <- with(dat.collins1985b, data.frame(study = author, ai = ned.xti, n1i = fup.nti, ci = ned.xci, n2i = fup.nci))
+two_by_two("collins1985bned", cn, c("OR", "RD"))     # neonatal deaths: 2 double-zero, 1 single-zero, 1 NA
+ax <- with(dat.axfors2021, data.frame(study = acronym, ai = hcq_arm_event, n1i = hcq_arm_total,
+                                      ci = control_arm_event, n2i = control_arm_total))
+two_by_two("axfors2021", ax, c("OR", "RD"))                   # 15 double-zero studies of 33
+e1 <- eg[16, ]; write(e1, "egger2001k1.csv")                  # k = 1 (no Knapp-Hartung: df = 0)
+uni_cases("egger2001k1", "egger2001k1.csv", escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = e1), "OR",
+          knha = FALSE)
 
 # --- continuous ---------------------------------------------------------------------------------------------
 cu <- with(dat.curtis1998[1:12, ], data.frame(study = paste(paper, id), m1i, sd1i, n1i, m2i, sd2i, n2i))
@@ -128,6 +135,11 @@ uni_cases("cohen1981k3", "cohen1981k3.csv", escalc("ZCOR", ri = ri, ni = ni, dat
 db <- with(dat.debruin2009, data.frame(study = author, xi = xi, ni = ni))
 write(db, "debruin2009.csv")
 for (m in c("PR", "PLO", "PFT")) uni_cases("debruin2009", "debruin2009.csv", escalc(m, xi = xi, ni = ni, data = db), m)
+
+hb <- with(dat.hasselblad1998, data.frame(study = paste(authors, trt), xi = xi, ni = ni))
+write(hb, "hasselblad1998.csv")                               # two studies with xi = 0
+for (m in c("PR", "PLO", "PFT", "PAS")) uni_cases("hasselblad1998", "hasselblad1998.csv",
+    escalc(m, xi = xi, ni = ni, data = hb), m)
 
 # --- incidence rates --------------------------------------------------------------------------------------
 nw <- with(dat.nielweise2008, data.frame(study = authors, x1i, t1i, x2i, t2i))
