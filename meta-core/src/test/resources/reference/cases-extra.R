@@ -105,14 +105,13 @@ two_by_two("axfors2021", ax, c("OR", "RD"))                   # 15 double-zero s
 e1 <- eg[16, ]; write(e1, "egger2001k1.csv")                  # k = 1 (no Knapp-Hartung: df = 0)
 uni_cases("egger2001k1", "egger2001k1.csv", escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = e1), "OR",
           knha = FALSE)
+mh_cases("egger2001k1", "egger2001k1.csv", e1, c("OR", "RR", "RD")); peto_case("egger2001k1", "egger2001k1.csv", e1)
 
 # --- continuous ---------------------------------------------------------------------------------------------
 cu <- with(dat.curtis1998[1:12, ], data.frame(study = paste(paper, id), m1i, sd1i, n1i, m2i, sd2i, n2i))
 write(cu, "curtis1998.csv")
 uni_cases("curtis1998", "curtis1998.csv", escalc("ROM", m1i = m1i, sd1i = sd1i, n1i = n1i, m2i = m2i, sd2i = sd2i,
                                                  n2i = n2i, data = cu), "ROM")
-uni_cases("curtis1998", "curtis1998.csv", escalc("SMD", m1i = m1i, sd1i = sd1i, n1i = n1i, m2i = m2i, sd2i = sd2i,
-                                                 n2i = n2i, data = cu), "SMD")
 gi <- with(dat.gibson2002[1:2, ], data.frame(study = paste(author, year), m1i, sd1i, n1i, m2i, sd2i, n2i))
 write(gi, "gibson2002k2.csv")                                 # k = 2
 for (m in c("MD", "SMD")) uni_cases("gibson2002k2", "gibson2002k2.csv",
@@ -146,6 +145,10 @@ nw <- with(dat.nielweise2008, data.frame(study = authors, x1i, t1i, x2i, t2i))
 write(nw, "nielweise2008.csv")
 for (m in c("IRR", "IRD")) uni_cases("nielweise2008", "nielweise2008.csv",
     escalc(m, x1i = x1i, t1i = t1i, x2i = x2i, t2i = t2i, data = nw), m)
+
+# k = 4 incidence-rate differences (Nielweise 2008 rows 5, 9, 2, 6): small variances, REML tau2 close to 0.
+ir <- nw[c(5, 9, 2, 6), ]; write(ir, "nielweise2008b.csv")
+uni_cases("nielweise2008b", "nielweise2008b.csv", escalc("IRD", x1i = x1i, t1i = t1i, x2i = x2i, t2i = t2i, data = ir), "IRD")
 
 con <- file("cases-extra.jsonl", "w")
 for (c in cases) writeLines(toJSON(c, auto_unbox = TRUE, digits = I(12), na = "null"), con)

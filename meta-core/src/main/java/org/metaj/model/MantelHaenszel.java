@@ -134,9 +134,20 @@ final class MantelHaenszel {
         setQ(b, q, used - 1);
     }
 
+    /**
+     * Q on df, with I2 = 100 max(0, Q - df) / Q and H2 = Q / df (Higgins &amp; Thompson 2002, Stat Med 21:1539).
+     * For a single table (df = 0, Q = 0) the degenerate values metafor 3.8-1 reports: p = P(chi2_0 >= 0) = 1,
+     * I2 = 0, H2 = 1.
+     */
     static void setQ(MetaResult.Builder b, double q, int df) {
         b.q = q;
         b.qDf = df;
+        if (df == 0) {
+            b.qPval = 1;
+            b.i2 = 0;
+            b.h2 = 1;
+            return;
+        }
         b.qPval = Probabilities.chiSquareUpper(q, df);
         b.i2 = df > 0 ? (q > df ? 100.0 * (q - df) / q : 0.0) : Double.NaN;
         b.h2 = df > 0 ? q / df : Double.NaN;
