@@ -36,9 +36,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
 
+    @Mixin
+    SensitivitySection sensitivity = new SensitivitySection();
+
+    @Mixin
+    BiasSection bias = new BiasSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of();
+        return List.of(sensitivity, bias);
     }
 
     @Override
@@ -47,12 +53,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> out = analyze();
         PrintWriter pw = spec.commandLine().getOut();
         String text = (String) out.remove("_text");
+        @SuppressWarnings("unchecked")
+        List<String> warnings = (List<String>) out.remove("_stderr");
         if (json) {
             pw.println(Json.write(out));
         } else {
             pw.print(text);
-            @SuppressWarnings("unchecked")
-            List<String> warnings = (List<String>) out.get("warnings");
             PrintWriter err = spec.commandLine().getErr();
             for (String w : warnings) {
                 err.println("warning: " + w);
@@ -122,6 +128,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         json.put("warnings", warnings);
         Map<String, Object> answer = new LinkedHashMap<>(json);
         answer.put("_text", ctx.text().toString());
+        // the result's own warnings are already in its text summary; the rest go to stderr in text mode
+        List<String> stderr = new java.util.ArrayList<>(data.notes());
+        stderr.addAll(ctx.warnings());
+        answer.put("_stderr", stderr);
         return answer;
     }
 }

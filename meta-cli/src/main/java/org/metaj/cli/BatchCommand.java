@@ -82,6 +82,7 @@ public final class BatchCommand implements Callable<Integer> {
             cl.parseArgs(args.toArray(new String[0]));
             Map<String, Object> result = cmd.analyze();
             result.remove("_text");
+            result.remove("_stderr");
             a.put("result", result);
         } catch (CommandLine.ParameterException e) {
             a.put("error", e.getMessage());

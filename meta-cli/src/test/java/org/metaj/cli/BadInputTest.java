@@ -320,11 +320,14 @@ class BadInputTest {
     }
 
     @Test
-    void singleStudyHasUndefinedHeterogeneity() throws IOException {
+    void singleStudyIsTheStudyWithMetaforsHeterogeneity() throws IOException {
         JsonNode j = json(analyze("one.csv", "study,yi,vi\nA,0.1,0.01\n", "--format", "json"));
         assertEquals(1, j.get("k").asInt());
         assertEquals(0.1, j.get("estimate").asDouble(), 1e-15);
-        assertTrue(j.get("Q").isNull() && j.get("I2").isNull() && j.get("tau2").isNull(), j::toString);
+        // R: rma(yi = 0.1, vi = 0.01): tau2 0, QE 0, I2 0 (main's decision: metafor's answers, not null)
+        assertEquals(0.0, j.get("Q").asDouble());
+        assertEquals(0.0, j.get("I2").asDouble());
+        assertEquals(0.0, j.get("tau2").asDouble());
         assertTrue(j.get("warnings").toString().contains("only one study"));
     }
 

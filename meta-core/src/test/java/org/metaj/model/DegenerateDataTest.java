@@ -30,16 +30,18 @@ class DegenerateDataTest {
     @ParameterizedTest
     @MethodSource("inverseVarianceMethods")
     void singleStudyIsTheStudyItself(Method m) {
-        // R: rma(yi = 0.1, vi = 0.01, method = m) -> b 0.1, se 0.1, ci.lb -0.095996398454005372 (all methods);
-        // metafor reports tau2 = 0, QE = 0, I2 = 0, which cannot be estimated from one study: metaj says NaN
+        // R: rma(yi = 0.1, vi = 0.01, method = m) -> b 0.1, se 0.1, ci.lb -0.095996398454005372, tau2 0, QE 0,
+        // I2 0, H2 1 (all methods)
         MetaResult r = MetaAnalysis.withDefaults().with(m).fit(StudyData.of(new double[] {0.1}, new double[] {0.01}));
         close(0.1, r.estimate(), "estimate");
         close(0.1, r.se(), "se");
         close(-0.095996398454005372, r.ciLb(), "ci_lb");
         close(0.29599639845400544, r.ciUb(), "ci_ub");
         assertEquals(r.ciLb(), r.piLb());
-        assertTrue(Double.isNaN(r.q()) && Double.isNaN(r.i2()) && Double.isNaN(r.h2()));
-        assertEquals(m == Method.FE ? 0.0 : Double.NaN, r.tau2());
+        assertEquals(0.0, r.q());
+        assertEquals(0.0, r.i2());
+        assertEquals(1.0, r.h2());
+        assertEquals(0.0, r.tau2());
         assertEquals(100.0, r.weights()[0]);
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("only one study")), r.warnings()::toString);
         assertTrue(r.figures().get("Q") instanceof Double);
@@ -223,7 +225,7 @@ class DegenerateDataTest {
         MetaResult mh1 = MetaAnalysis.withDefaults().with(Method.MH).fit(d1);
         close(-0.84729786038720367, mh1.estimate(), "MH k=1");
         close(0.93605046668995162, mh1.se(), "MH k=1 se");
-        assertTrue(Double.isNaN(mh1.i2()));
+        assertEquals(0.0, mh1.i2()); // R: m$I2 0
         // R: rma.peto(ai = 3, bi = 7, ci = 5, di = 5): b -0.79166666666666674, se 0.88975652100260927
         MetaResult p1 = MetaAnalysis.withDefaults().with(Method.PETO).fit(d1);
         close(-0.79166666666666674, p1.estimate(), "Peto k=1");

@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
  * (change below 1e-12 max(tau2, mean v)).
  */
 abstract class Tau2EstimatorContract {
-    static final int TRIES = 250;
+    static final int TRIES = 200;
 
     /** @return the estimator under test */
     abstract Tau2Estimator estimator();
@@ -196,7 +196,12 @@ abstract class Tau2EstimatorContract {
         double t = tau2(d.y(), d.v());
         Assume.that(allConverged);
         if (q <= threshold * (1 - 1e-9)) {
-            assertEquals(0.0, t, () -> estimator().name() + ": Q = " + q + " <= " + threshold + " but tau2 = " + t);
+            // EB iterates (Fisher scoring from the HE start, as metafor) and approaches the boundary geometrically:
+            // it stops within its convergence threshold of 0; the closed forms and root finders give exactly 0
+            double allowed = estimator().iterative() && !(estimator() instanceof PauleMandel)
+                    && !(estimator() instanceof PauleMandelMedian) ? 1e-9 * Math.min(1, d.meanV()) : 0.0;
+            assertTrue(t <= allowed, () -> estimator().name() + ": Q = " + q + " <= " + threshold + " but tau2 = "
+                    + t);
         } else if (q >= threshold * (1 + 1e-9)) {
             assertTrue(t > 0, () -> estimator().name() + ": Q = " + q + " > " + threshold + " but tau2 = 0");
         }

@@ -3,7 +3,7 @@ package org.metaj.tau2;
 import net.jqwik.api.Group;
 
 /**
- * Runs {@link Tau2EstimatorContract} against every tau^2 estimator of {@link Tau2Estimator#forName}: 250 generated
+ * Runs {@link Tau2EstimatorContract} against every tau^2 estimator of {@link Tau2Estimator#forName}: 200 generated
  * datasets per law and estimator (seeded, so a failure reproduces).
  */
 class Tau2EstimatorContractProperties {
