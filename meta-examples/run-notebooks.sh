@@ -11,7 +11,13 @@ mkdir -p target
 if [ ! -s "$CP_FILE" ] || [ pom.xml -nt "$CP_FILE" ]; then
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null || exit 2
 fi
-CP=$(cat "$CP_FILE")
+# Use this checkout's compiled meta-core and datasets (target/classes) rather than the jars in ~/.m2, which other
+# builds on the machine may be rewriting; the other dependencies come from the Maven classpath.
+CP=$(tr ':' '\n' < "$CP_FILE" | grep -v '/org/metaj/' | paste -sd: -)
+for m in ../datasets ../meta-core; do
+  [ -d "$m/target/classes" ] || { echo "build first: mvn -B -q -o -pl meta-core,datasets install -DskipTests"; exit 2; }
+  CP="$(cd "$m" && pwd)/target/classes:$CP"
+done
 if [ $# -gt 0 ]; then books=("$@"); else books=(notebooks/[!_]*.jsh); fi
 status=0
 for nb in "${books[@]}"; do
