@@ -14,6 +14,9 @@ import org.metaj.tau2.*;
 import org.metaj.stats.*;
 import org.metaj.datasets.Datasets;
 
+/** Set by report(): the runner checks that the notebook got to its end. */
+boolean REPORTED = false;
+
 /** Rows of the "published vs ours" table of the current notebook. */
 List<String[]> ROWS = new ArrayList<>();
 
@@ -77,6 +80,7 @@ void report(String title) {
     }
     long n = ROWS.stream().filter(r -> r[4].equals("ok")).count();
     long x = ROWS.stream().filter(r -> r[4].startsWith("not reproduced")).count();
+    REPORTED = true;
     System.out.println("NOTEBOOK OK: " + title + " (" + n + " checks passed, " + x
             + " published figures not reproduced at printed precision, explained above)");
 }
