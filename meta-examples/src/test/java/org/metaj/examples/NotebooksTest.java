@@ -46,16 +46,16 @@ class NotebooksTest {
                     .sorted()
                     .collect(Collectors.toList());
         }
-        assertTrue(books.size() >= 12 || !System.getProperty("notebooks", "").isEmpty(), "expected at least 12 notebooks in " + DIR.toAbsolutePath() + ", found "
-                + books.size());
+        // -Dnotebooks=NAME runs only the notebooks whose file name contains NAME.
+        assertTrue(books.size() >= 12 || !System.getProperty("notebooks", "").isEmpty(),
+                "expected at least 12 notebooks in " + DIR.toAbsolutePath() + ", found " + books.size());
         return books.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> run(p)));
     }
 
     private static void run(Path notebook) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        // Default (remote) execution engine: snippets run in a fresh JVM whose class path is exactly what
-        // addToClasspath gives it, and whose System.out/err are forwarded to `out`.
+        // Default (remote) execution engine: snippets run in a fresh JVM whose System.out/err are forwarded to `out`.
         List<String> cp = classpath();
         // JShell's compiler and its remote JVM would also see this JVM's java.class.path (the shared repository's
         // jars): point both at the private copies instead.
