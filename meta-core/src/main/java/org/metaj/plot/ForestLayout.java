@@ -136,7 +136,7 @@ final class ForestLayout {
         double axisY = y + 6;
         double tickLabelY = axisY + 6 + FONT;
         double axisTitleY = tickLabelY + 6 + FONT;
-        double favY = axisTitleY + (axisTitle != null ? 4 + SMALL : 0);
+        double favY = axisTitleY + (axisTitle != null ? 8 + SMALL : 0);
         y = (favoursLeft != null || favoursRight != null) ? favY + 8 : axisTitleY + 8;
         double footerY0 = y + SMALL;
         y += footer.size() * (SMALL + 6) + MARGIN;
