@@ -34,9 +34,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
 
+    @Mixin
+    PlotSection plots = new PlotSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of();
+        return List.of(plots);
     }
 
     @Override

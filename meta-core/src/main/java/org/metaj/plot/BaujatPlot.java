@@ -56,7 +56,7 @@ public final class BaujatPlot {
 
     /** @return the SVG document */
     public String toSvg() {
-        return Scatter.labelled(x, y, labels, title != null ? title : "Baujat plot",
+        return Scatter.labelled(x, y, labels, title,
                 "Contribution to overall heterogeneity (Q)", "Influence on overall result");
     }
 }

@@ -310,10 +310,10 @@ final class ForestLayout {
         double core = Math.max(cHi - cLo, 1e-6);
         double lo = fLo;
         double hi = fHi;
-        // very wide study CIs would squeeze everything else: cap the axis at 50% of the core span either side
-        if (fHi - fLo > 2 * core) {
-            lo = Math.max(fLo, cLo - 0.5 * core);
-            hi = Math.min(fHi, cHi + 0.5 * core);
+        // very wide study CIs would squeeze everything else: cap the axis at the core span either side
+        if (fHi - fLo > 3 * core) {
+            lo = Math.max(fLo, cLo - core);
+            hi = Math.min(fHi, cHi + core);
         }
         return Axis.of(lo, hi, px0, px1, log, true);
     }

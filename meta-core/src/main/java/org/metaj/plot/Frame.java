@@ -7,7 +7,8 @@ package org.metaj.plot;
 final class Frame {
     static final double LEFT = 64;
     static final double RIGHT = 24;
-    static final double TOP = 40;
+    static final double TOP_TITLED = 40;
+    static final double TOP_PLAIN = 18;
     static final double BOTTOM = 56;
 
     final double width;
@@ -18,15 +19,17 @@ final class Frame {
 
     /**
      * @param xr x range (analysis scale), yr y range; for an inverted y axis yr[0] is drawn at the top
+     * @param title a visible title, or null for none
+     * @param name  the document's accessible name (its {@code <title>})
      */
     Frame(double width, double height, double[] xr, boolean xLog, double[] yr, boolean yInverted, String title,
-            double extraRight) {
+            String name, double extraRight) {
         this.width = width + extraRight;
-        this.height = height;
         double px0 = LEFT;
         double px1 = width - RIGHT;
         this.x = Axis.of(xr[0], xr[1], px0, px1, xLog, true);
-        double top = TOP;
+        double top = title != null ? TOP_TITLED : TOP_PLAIN;
+        height -= title != null ? 0 : TOP_TITLED - TOP_PLAIN;
         double bottom = height - BOTTOM;
         if (yInverted) {
             Axis probe = Axis.of(yr[0], yr[1], top, bottom, false, true);
@@ -35,7 +38,8 @@ final class Frame {
         } else {
             this.y = Axis.of(yr[0], yr[1], bottom, top, false, true);
         }
-        this.svg = new Svg(this.width, height, title);
+        this.height = height;
+        this.svg = new Svg(this.width, height, title != null ? title : name);
         svg.raw("<style>text{fill:#1a1a1a}.halo{paint-order:stroke;stroke:#ffffff;stroke-width:3px;"
                 + "stroke-linejoin:round}</style>\n");
         if (title != null) {

@@ -115,7 +115,7 @@ public final class FunnelPlot {
         xhi += pad;
         double legendW = showContours ? 150 : 0;
         Frame f = new Frame(560, 440, new double[] {xlo, xhi}, log, new double[] {0, seMax}, true,
-                title != null ? title : "Funnel plot", legendW);
+                title, "Funnel plot", legendW);
         Svg s = f.svg;
         double l = f.left();
         double r = f.right();

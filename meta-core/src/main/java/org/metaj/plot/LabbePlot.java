@@ -93,7 +93,7 @@ public final class LabbePlot {
             hi = 1;
         }
         Frame f = new Frame(520, 500, new double[] {0, hi}, false, new double[] {0, hi}, false,
-                title != null ? title : "L'Abb\u00e9 plot", 0);
+                title, "L'Abb\u00e9 plot", 0);
         Svg s = f.svg;
         double top = f.x.hi;
         s.line(f.x.px(0), f.y.px(0), f.x.px(Math.min(top, f.y.hi)), f.y.px(Math.min(top, f.y.hi)), "#777777", 1,

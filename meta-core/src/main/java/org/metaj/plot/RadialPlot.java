@@ -65,7 +65,7 @@ public final class RadialPlot {
         ymax = Math.max(ymax, b * xmax + z);
         double pad = 0.05 * (ymax - ymin);
         Frame f = new Frame(600, 460, new double[] {0, xmax}, false, new double[] {ymin - pad, ymax + pad}, false,
-                title != null ? title : "Radial (Galbraith) plot", 60);
+                title, "Radial (Galbraith) plot", 60);
         Svg s = f.svg;
         double l = f.left();
         double r = f.right();

@@ -18,7 +18,7 @@ final class Scatter {
         }
         xmax = xmax == xmin ? xmin + 1 : xmax + 0.05 * (xmax - xmin);
         ymax = ymax == ymin ? ymin + 1 : ymax + 0.05 * (ymax - ymin);
-        Frame f = new Frame(600, 460, new double[] {xmin, xmax}, false, new double[] {ymin, ymax}, false, title, 0);
+        Frame f = new Frame(600, 460, new double[] {xmin, xmax}, false, new double[] {ymin, ymax}, false, title, "Baujat plot", 0);
         Svg s = f.svg;
         Geometry.LabelPlacer placer = new Geometry.LabelPlacer(f.left(), f.top(), f.right(), f.bottom());
         double[] px = new double[x.length];

@@ -154,7 +154,7 @@ public final class HtmlReport {
             + "margin:6px 0}th,td{padding:4px 10px;text-align:right;border-bottom:1px solid #e2e2e2}"
             + "th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}table.kv th{text-align:left;"
             + "font-weight:normal;color:#333;background:none}table.kv td{text-align:left}.figure{overflow-x:auto}"
-            + ".figure svg{max-width:100%;height:auto}.warn{color:#8a4b00}ol.refs{font-size:0.9em;color:#333}"
+            + ".figure svg{max-width:100%;height:auto}#forest svg{width:100%;max-width:1024px}.warn{color:#8a4b00}ol.refs{font-size:0.9em;color:#333}"
             + "td.num{font-variant-numeric:tabular-nums}";
 
     /** @return the HTML document */
@@ -169,7 +169,8 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<h1>").append(escape(title)).append("</h1>\n");
-        String source = d.columns().source();
+        String source = d.columns().source() == null ? null
+                : d.columns().source().replaceAll(".*[/\\\\]", "");
         h.append("<p class=\"sub\">").append(escape(modelName(result))).append("; k = ").append(result.k())
                 .append(" studies").append(m != null ? "; measure: " + escape(m.description()) : "")
                 .append(source != null && !source.isEmpty() ? "; data: " + escape(source) : "").append("</p>\n");

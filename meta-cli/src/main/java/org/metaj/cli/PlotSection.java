@@ -1,0 +1,155 @@
+package org.metaj.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.metaj.data.StudyData;
+import org.metaj.model.MetaAnalysis;
+import org.metaj.model.MetaResult;
+import org.metaj.plot.BaujatPlot;
+import org.metaj.plot.ForestPlot;
+import org.metaj.plot.FunnelPlot;
+import org.metaj.plot.LabbePlot;
+import org.metaj.plot.RadialPlot;
+
+import picocli.CommandLine.Option;
+
+/**
+ * Plots of {@code meta analyze}: {@code --forest F.svg --funnel F.svg --baujat F.svg --radial F.svg --labbe F.svg}.
+ * Each writes a standalone SVG file and is listed under {@code "plots"} in the JSON answer.
+ */
+public final class PlotSection implements Section {
+    @Option(names = "--forest", paramLabel = "FILE.svg", description = "write a forest plot (SVG)")
+    Path forest;
+
+    @Option(names = "--funnel", paramLabel = "FILE.svg", description = "write a contour-enhanced funnel plot (SVG)")
+    Path funnel;
+
+    @Option(names = "--baujat", paramLabel = "FILE.svg", description = "write a Baujat plot (SVG)")
+    Path baujat;
+
+    @Option(names = "--radial", paramLabel = "FILE.svg", description = "write a radial (Galbraith) plot (SVG)")
+    Path radial;
+
+    @Option(names = "--labbe", paramLabel = "FILE.svg", description = "write a L'Abbe plot (SVG; 2x2 data only)")
+    Path labbe;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "data",
+            description = "forest plot row order: data (default), effect, weight or year")
+    String sort;
+
+    @Option(names = "--favours", paramLabel = "LEFT,RIGHT", split = "\\|",
+            description = "forest plot labels under the axis, e.g. --favours 'Favours vaccine|Favours control'")
+    String[] favours;
+
+    @Override
+    public void run(AnalysisContext ctx) {
+        Map<String, Object> written = AnalysisContext.object();
+        MetaResult r = ctx.result();
+        if (forest != null) {
+            write(forest, forest(r, sort, favours).toSvg(), "forest", written, ctx);
+        }
+        if (funnel != null) {
+            write(funnel, FunnelPlot.of(r).toSvg(), "funnel", written, ctx);
+        }
+        if (baujat != null) {
+            double[][] xy = baujat(ctx.spec(), r);
+            write(baujat, BaujatPlot.of(xy[0], xy[1], r.data().labels()).toSvg(), "baujat", written, ctx);
+        }
+        if (radial != null) {
+            write(radial, RadialPlot.of(r).toSvg(), "radial", written, ctx);
+        }
+        if (labbe != null) {
+            if (r.data().measure() == null || !r.data().measure().isTwoByTwo()) {
+                throw new UsageException("--labbe needs a 2x2 measure (OR, RR, RD, PETO), got "
+                        + (r.data().measure() == null ? "generic yi/vi data" : r.data().measure()));
+            }
+            write(labbe, LabbePlot.of(r).toSvg(), "labbe", written, ctx);
+        }
+        if (!written.isEmpty()) {
+            ctx.json().put("plots", written);
+        }
+    }
+
+    static ForestPlot forest(MetaResult r, String sort, String[] favours) {
+        ForestPlot f = ForestPlot.of(r).withOrder(order(sort));
+        if (favours != null) {
+            if (favours.length != 2) {
+                throw new UsageException("--favours takes 'LEFT|RIGHT', got " + favours.length + " part(s)");
+            }
+            f = f.withFavours(favours[0], favours[1]);
+        }
+        return f;
+    }
+
+    static ForestPlot.Order order(String s) {
+        try {
+            return ForestPlot.Order.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sort must be data, effect, weight or year, got '" + s + "'");
+        }
+    }
+
+    private static void write(Path p, String content, String name, Map<String, Object> written,
+            AnalysisContext ctx) {
+        try {
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(p, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the " + name + " plot to " + p + ": " + e.getMessage());
+        }
+        written.put(name, p.toString());
+        ctx.text().append(String.format(Locale.ROOT, "%s plot written to %s%n", displayName(name), p));
+    }
+
+    private static String displayName(String s) {
+        return s.equals("labbe") ? "L'Abb\u00e9" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * The two figures of a Baujat plot (Baujat et al., Stat Med 21:2641, 2002): x_i = (y_i - theta_FE)^2 / v_i,
+     * the study's term of Cochran's Q (so the x values add up to Q), and y_i = (theta - theta_(-i))^2 /
+     * Var(theta_(-i)), the squared standardised change of the pooled estimate when the study is left out, with the
+     * model as specified refitted to the other studies.
+     *
+     * @return {x, y}
+     */
+    static double[][] baujat(MetaAnalysis spec, MetaResult r) {
+        StudyData d = r.data();
+        int k = d.k();
+        if (k < 2) {
+            throw new UsageException("a Baujat plot needs at least 2 studies, got " + k);
+        }
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < k; i++) {
+            double w = 1 / d.vi(i);
+            sw += w;
+            swy += w * d.yi(i);
+        }
+        double fe = swy / sw;
+        double[] x = new double[k];
+        double[] y = new double[k];
+        for (int i = 0; i < k; i++) {
+            double e = d.yi(i) - fe;
+            x[i] = e * e / d.vi(i);
+            int[] keep = new int[k - 1];
+            for (int j = 0, n = 0; j < k; j++) {
+                if (j != i) {
+                    keep[n++] = j;
+                }
+            }
+            MetaResult ri = spec.fit(d.subset(keep));
+            double diff = r.estimate() - ri.estimate();
+            y[i] = diff * diff / (ri.se() * ri.se());
+        }
+        return new double[][] {x, y};
+    }
+}
