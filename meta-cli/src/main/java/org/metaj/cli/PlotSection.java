@@ -114,10 +114,11 @@ public final class PlotSection implements Section {
     }
 
     /**
-     * The two figures of a Baujat plot (Baujat et al., Stat Med 21:2641, 2002): x_i = (y_i - theta_FE)^2 / v_i,
-     * the study's term of Cochran's Q (so the x values add up to Q), and y_i = (theta - theta_(-i))^2 /
-     * Var(theta_(-i)), the squared standardised change of the pooled estimate when the study is left out, with the
-     * model as specified refitted to the other studies.
+     * The two figures of a Baujat plot (Baujat et al., Stat Med 21:2641, 2002), as metafor's {@code baujat()}
+     * computes them for a random-effects model: x_i = (y_i - b)^2 / (v_i + tau^2), the study's standardised
+     * squared residual, its contribution to the heterogeneity statistic (Baujat's (y_i - b_FE)^2 / v_i when
+     * tau^2 = 0), and y_i = (b - b_(-i))^2 / se(b_(-i))^2, the squared standardised change of the pooled estimate
+     * when the study is left out, with the model as specified refitted to the other studies.
      *
      * @return {x, y}
      */
@@ -127,19 +128,12 @@ public final class PlotSection implements Section {
         if (k < 2) {
             throw new UsageException("a Baujat plot needs at least 2 studies, got " + k);
         }
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < k; i++) {
-            double w = 1 / d.vi(i);
-            sw += w;
-            swy += w * d.yi(i);
-        }
-        double fe = swy / sw;
+        double tau2 = r.method().isRandomEffects() ? r.tau2() : 0;
         double[] x = new double[k];
         double[] y = new double[k];
         for (int i = 0; i < k; i++) {
-            double e = d.yi(i) - fe;
-            x[i] = e * e / d.vi(i);
+            double e = d.yi(i) - r.estimate();
+            x[i] = e * e / (d.vi(i) + tau2);
             int[] keep = new int[k - 1];
             for (int j = 0, n = 0; j < k; j++) {
                 if (j != i) {
