@@ -42,7 +42,7 @@ public final class PlotSection implements Section {
             description = "forest plot row order: data (default), effect, weight or year")
     String sort;
 
-    @Option(names = "--favours", paramLabel = "LEFT,RIGHT", split = "\\|",
+    @Option(names = "--favours", paramLabel = "LEFT|RIGHT", split = "\\|",
             description = "forest plot labels under the axis, e.g. --favours 'Favours vaccine|Favours control'")
     String[] favours;
 

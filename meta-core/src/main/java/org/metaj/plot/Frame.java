@@ -24,10 +24,16 @@ final class Frame {
      */
     Frame(double width, double height, double[] xr, boolean xLog, double[] yr, boolean yInverted, String title,
             String name, double extraRight) {
+        this(width, height, xr, xLog, yr, yInverted, title, name, extraRight, 0);
+    }
+
+    /** As above; {@code pad > 0} leaves that fraction of the range free at both ends (markers near the edges). */
+    Frame(double width, double height, double[] xr, boolean xLog, double[] yr, boolean yInverted, String title,
+            String name, double extraRight, double pad) {
         this.width = width + extraRight;
         double px0 = LEFT;
         double px1 = width - RIGHT;
-        this.x = Axis.of(xr[0], xr[1], px0, px1, xLog, true);
+        this.x = padded(xr, px0, px1, xLog, pad);
         double top = title != null ? TOP_TITLED : TOP_PLAIN;
         height -= title != null ? 0 : TOP_TITLED - TOP_PLAIN;
         double bottom = height - BOTTOM;
@@ -36,7 +42,7 @@ final class Frame {
             // zero stays at the top edge: only the far end is widened to a tick
             this.y = Axis.of(yr[0], probe.hi, top, bottom, false, false);
         } else {
-            this.y = Axis.of(yr[0], yr[1], bottom, top, false, true);
+            this.y = padded(yr, bottom, top, false, pad);
         }
         this.height = height;
         this.svg = new Svg(this.width, height, title != null ? title : name);
@@ -45,6 +51,15 @@ final class Frame {
         if (title != null) {
             svg.text(LEFT, 22, title, "start", 14, null, "class", "title", "font-weight", "bold");
         }
+    }
+
+    private static Axis padded(double[] r, double px0, double px1, boolean log, double pad) {
+        Axis nice = Axis.of(r[0], r[1], px0, px1, log, true);
+        if (pad <= 0) {
+            return nice;
+        }
+        double span = nice.hi - nice.lo;
+        return Axis.of(nice.lo - pad * span, nice.hi + pad * span, px0, px1, log, false);
     }
 
     double left() {

@@ -181,6 +181,9 @@ public final class FunnelPlot {
             s.line(lx, yy + 7, lx + 14, yy + 7, "#333333", 1, "stroke-dasharray", "5 4");
             s.text(lx + 20, yy + 11, ForestPlot.level(result.level()) + "% pseudo-CI", "start", 11, null, "class",
                     "legend");
+            yy += 20;
+            s.line(lx, yy + 7, lx + 14, yy + 7, "#1a1a1a", 1.3);
+            s.text(lx + 20, yy + 11, "pooled estimate", "start", 11, null, "class", "legend");
             if (impYi.length > 0) {
                 yy += 20;
                 s.el("circle", "cx", Svg.num(lx + 7), "cy", Svg.num(yy + 7), "r", "4", "fill", "#ffffff", "stroke",

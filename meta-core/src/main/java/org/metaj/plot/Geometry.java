@@ -131,6 +131,10 @@ final class Geometry {
                 {px - r - 3, py + size * 0.35, 1, px - r - 3 - w, py - h / 2, px - r - 3, py + h / 2},
                 {px, py - r - 4, 2, px - w / 2, py - r - 4 - h, px + w / 2, py - r - 4},
                 {px, py + r + 4 + h * 0.8, 2, px - w / 2, py + r + 4, px + w / 2, py + r + 4 + h},
+                {px + r, py - r - 3, 0, px + r, py - r - 3 - h, px + r + w, py - r - 3},
+                {px + r, py + r + 3 + h * 0.8, 0, px + r, py + r + 3, px + r + w, py + r + 3 + h},
+                {px - r, py - r - 3, 1, px - r - w, py - r - 3 - h, px - r, py - r - 3},
+                {px - r, py + r + 3 + h * 0.8, 1, px - r - w, py + r + 3, px - r, py + r + 3 + h},
             };
             for (double[] c : cands) {
                 if (c[3] < x0 || c[5] > x1 || c[4] < y0 || c[6] > y1) {

@@ -93,17 +93,18 @@ public final class LabbePlot {
             hi = 1;
         }
         Frame f = new Frame(520, 500, new double[] {0, hi}, false, new double[] {0, hi}, false,
-                title, "L'Abb\u00e9 plot", 0);
+                title, "L'Abb\u00e9 plot", 0, 0.04);
         Svg s = f.svg;
-        double top = f.x.hi;
-        s.line(f.x.px(0), f.y.px(0), f.x.px(Math.min(top, f.y.hi)), f.y.px(Math.min(top, f.y.hi)), "#777777", 1,
-                "stroke-dasharray", "4 3", "class", "no-effect");
+        double top = Math.min(f.x.hi, f.y.hi);
+        double bot = Math.max(f.x.lo, f.y.lo);
+        s.line(f.x.px(bot), f.y.px(bot), f.x.px(top), f.y.px(top), "#777777", 1, "stroke-dasharray", "4 3", "class",
+                "no-effect");
         EffectMeasure m = d.measure();
         double b = result.estimate();
         StringBuilder pts = new StringBuilder();
         int n = 120;
         for (int j = 0; j <= n; j++) {
-            double x = f.x.hi * j / n;
+            double x = Math.max(0, f.x.lo) + (f.x.hi - Math.max(0, f.x.lo)) * j / n;
             double y;
             if (m == EffectMeasure.RR) {
                 y = x * Math.exp(b);

@@ -82,7 +82,10 @@ public final class RadialPlot {
         // effect-scale rays
         Axis eff = Axis.of(elo, ehi, 0, 1, log, false);
         s.open("g", "class", "effect-scale");
-        double lastY = Double.NaN;
+        if (log) {
+            s.text(r + 6, t - 4, "ratio", "start", 10, null, "class", "tick", "fill", "#555555");
+        }
+        double lastY = log ? t - 8 : Double.NaN;
         for (int i = 0; i < eff.ticks.length; i++) {
             double v = eff.ticks[i];
             double ye = v * xe;
