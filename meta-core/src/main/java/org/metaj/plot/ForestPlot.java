@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.metaj.data.StudyData;
 import org.metaj.effect.EffectMeasure;
 import org.metaj.model.MetaResult;
+import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
 
@@ -160,7 +161,8 @@ public final class ForestPlot {
     }
 
     /**
-     * @param left  text under the left half of the axis (effects below the null), or null for none
+     * @param left  text under the left half of the axis (effects below the null), or null for none; not drawn for
+     *              measures without a value of no effect (proportions)
      * @param right text under the right half, or null
      * @return a copy with those labels
      */
@@ -235,8 +237,9 @@ public final class ForestPlot {
         f.log = isLog();
         f.digits = digits;
         f.nullValue = Labels.nullValue(m);
-        f.favoursLeft = favoursLeft;
-        f.favoursRight = favoursRight;
+        // no "favours" labels where there is no value of no effect (proportions)
+        f.favoursLeft = Double.isNaN(f.nullValue) ? null : favoursLeft;
+        f.favoursRight = Double.isNaN(f.nullValue) ? null : favoursRight;
         f.fixedRange = range;
         f.plotWidth = plotWidth;
         f.maxLabelWidth = maxLabelWidth;
@@ -260,8 +263,9 @@ public final class ForestPlot {
             }
         }
         boolean re = result.method().isRandomEffects();
-        f.rows.add(summary(result, (subgroups != null ? "Overall: " : "")
-                + (re ? "Random-effects model" : "Common-effect model") + " (k = " + result.k() + ")"));
+        String model = re ? "Random-effects model" : result.method() == Method.MH ? "Mantel-Haenszel model"
+                : result.method() == Method.PETO ? "Peto model" : "Common-effect model";
+        f.rows.add(summary(result, (subgroups != null ? "Overall: " : "") + model + " (k = " + result.k() + ")"));
         if (re && predictionInterval && Double.isFinite(result.piLb())) {
             ForestLayout.Row pi = ForestLayout.Row.of(ForestLayout.Kind.PI, "Prediction interval");
             pi.lb = result.piLb();
@@ -327,6 +331,9 @@ public final class ForestPlot {
 
     /** @return e.g. "Heterogeneity: τ² = 0.31 (REML); I² = 92.1%; Q = 152.23, df = 12, p < 0.001" */
     static String heterogeneity(MetaResult r) {
+        if (r.qDf() < 1) {
+            return "Heterogeneity: not applicable (one study)";
+        }
         StringBuilder b = new StringBuilder("Heterogeneity: ");
         if (r.method().isRandomEffects()) {
             b.append("\u03c4\u00b2 = ").append(Svg.fmt(r.tau2(), r.tau2() < 0.01 && r.tau2() > 0 ? 4 : 3))

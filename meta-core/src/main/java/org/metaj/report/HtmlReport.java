@@ -154,7 +154,9 @@ public final class HtmlReport {
             + "margin:6px 0}th,td{padding:4px 10px;text-align:right;border-bottom:1px solid #e2e2e2}"
             + "th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}table.kv th{text-align:left;"
             + "font-weight:normal;color:#333;background:none}table.kv td{text-align:left}.figure{overflow-x:auto}"
-            + ".figure svg{max-width:100%;height:auto}#forest svg{width:100%;max-width:1024px}.warn{color:#8a4b00}ol.refs{font-size:0.9em;color:#333}"
+            + ".figure svg{max-width:100%;height:auto}#forest svg{width:100%;max-width:1024px}.warn{color:#8a4b00}"
+            + "ul.notes{background:#fff8e6;border-left:4px solid #d08c00;padding:8px 14px 8px 32px;margin:8px 0}"
+            + "ol.refs{font-size:0.9em;color:#333}"
             + "td.num{font-variant-numeric:tabular-nums}";
 
     /** @return the HTML document */
@@ -178,6 +180,18 @@ public final class HtmlReport {
         // summary sentence
         h.append("<p class=\"summary\" id=\"summary\">").append(escape(summarySentence(eff, lvl, log)))
                 .append("</p>\n");
+
+        List<String> notes = new ArrayList<>(d.notes());
+        if (!notes.isEmpty() || !result.warnings().isEmpty()) {
+            h.append("<ul class=\"notes\" id=\"warnings\">\n");
+            for (String n : notes) {
+                h.append("<li>").append(escape(n)).append("</li>\n");
+            }
+            for (String n : result.warnings()) {
+                h.append("<li class=\"warn\">Warning: ").append(escape(n)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
 
         if (forest != null) {
             h.append("<h2>Forest plot</h2>\n<div class=\"figure\" id=\"forest\">\n").append(stripProlog(forest.toSvg()))
@@ -255,18 +269,6 @@ public final class HtmlReport {
         for (Section s : sections) {
             h.append("<h2>").append(escape(s.heading)).append("</h2>\n<div class=\"section\">\n").append(s.html)
                     .append("\n</div>\n");
-        }
-
-        List<String> notes = new ArrayList<>(d.notes());
-        if (!notes.isEmpty() || !result.warnings().isEmpty()) {
-            h.append("<h2>Notes and warnings</h2>\n<ul>\n");
-            for (String n : notes) {
-                h.append("<li>").append(escape(n)).append("</li>\n");
-            }
-            for (String n : result.warnings()) {
-                h.append("<li class=\"warn\">Warning: ").append(escape(n)).append("</li>\n");
-            }
-            h.append("</ul>\n");
         }
 
         // methods

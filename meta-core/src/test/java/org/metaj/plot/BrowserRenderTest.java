@@ -52,14 +52,7 @@ class BrowserRenderTest {
 
     @BeforeAll
     void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install chromium and "
-                        + "chromium-driver");
-            }
-            Assumptions.assumeTrue(false, "chromium/chromedriver not installed: browser tests skipped");
-        }
+        requireBrowser(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), System.getenv("CI"));
         dir = Files.createTempDirectory("metaj-browser");
         Path profile = Files.createTempDirectory("metaj-chromium-profile");
         ChromeOptions o = new ChromeOptions();
@@ -71,6 +64,17 @@ class BrowserRenderTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Skips (assumption) without a browser, but fails under CI=true so that CI cannot pass without one. */
+    static void requireBrowser(boolean present, String ci) {
+        if (!present) {
+            if ("true".equals(ci)) {
+                fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install chromium and "
+                        + "chromium-driver");
+            }
+            Assumptions.assumeTrue(false, "chromium/chromedriver not installed: browser tests skipped");
+        }
     }
 
     @AfterAll

@@ -277,6 +277,26 @@ class SvgLayoutTest {
     }
 
     @Test
+    void edgeCasesOneStudyMantelHaenszelAndProportions() {
+        MetaResult one = MetaAnalysis.withDefaults().fit(BCG_RR.data().subset(new int[] {0}));
+        String t = parse(ForestPlot.of(one).toSvg()).getDocumentElement().getTextContent();
+        assertTrue(t.contains("Heterogeneity: not applicable (one study)"), t);
+        assertFalse(t.contains("NA"), t);
+        MetaResult mh = PlotFixtures.bcg(EffectMeasure.OR, Method.MH);
+        Document d = parse(ForestPlot.of(mh).toSvg());
+        assertTrue(d.getDocumentElement().getTextContent().contains("Mantel-Haenszel model (k = 13)"));
+        assertTrue(byClass(d, "pi").isEmpty());
+        org.metaj.data.StudyColumns p = org.metaj.data.StudyColumns.builder(3).column("xi", 5, 10, 20)
+                .column("ni", 50, 60, 70).build();
+        MetaResult pr = MetaAnalysis.withDefaults().fit(org.metaj.effect.EffectSizes.withDefaults()
+                .compute(EffectMeasure.PR, p).toStudyData());
+        Document dp = parse(ForestPlot.of(pr).toSvg());
+        assertTrue(byClass(dp, "favours").isEmpty(), "no value of no effect for a proportion: no favours labels");
+        assertTrue(byClass(dp, "null-line").isEmpty());
+        assertLayout(dp);
+    }
+
+    @Test
     void niceTicks() {
         // Heckbert's nice numbers: a range of 0.13 to 0.87 gets steps of 0.1
         assertEquals(List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
