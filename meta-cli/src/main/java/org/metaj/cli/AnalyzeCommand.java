@@ -35,11 +35,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean debug;
 
     @Mixin
+    SensitivitySection sensitivity = new SensitivitySection();
+
+    @Mixin
+    BiasSection bias = new BiasSection();
+
+    @Mixin
     PlotSection plots = new PlotSection();
 
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of(plots);
+        plots.bias = bias;
+        return List.of(sensitivity, bias, plots);
     }
 
     @Override

@@ -7,29 +7,35 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-import org.metaj.data.StudyData;
-import org.metaj.model.MetaAnalysis;
+import org.metaj.bias.TrimAndFill;
 import org.metaj.model.MetaResult;
 import org.metaj.plot.BaujatPlot;
 import org.metaj.plot.ForestPlot;
 import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
+import org.metaj.sensitivity.Baujat;
 
 import picocli.CommandLine.Option;
 
 /**
- * Plots of {@code meta analyze}: {@code --forest F.svg --funnel F.svg --baujat F.svg --radial F.svg --labbe F.svg}.
+ * Plots of {@code meta analyze}: {@code --forest F.svg --funnel F.svg --baujat-plot F.svg --radial F.svg
+ * --labbe F.svg}.
  * Each writes a standalone SVG file and is listed under {@code "plots"} in the JSON answer.
  */
 public final class PlotSection implements Section {
+    /** The bias section of the same command, whose trim-and-fill settings the funnel plot follows. */
+    BiasSection bias;
+
     @Option(names = "--forest", paramLabel = "FILE.svg", description = "write a forest plot (SVG)")
     Path forest;
 
-    @Option(names = "--funnel", paramLabel = "FILE.svg", description = "write a contour-enhanced funnel plot (SVG)")
+    @Option(names = "--funnel", paramLabel = "FILE.svg", description = "write a contour-enhanced funnel plot (SVG; "
+            + "with --trimfill the filled studies are drawn hollow)")
     Path funnel;
 
-    @Option(names = "--baujat", paramLabel = "FILE.svg", description = "write a Baujat plot (SVG)")
+    @Option(names = "--baujat-plot", paramLabel = "FILE.svg",
+            description = "write a Baujat plot (SVG; --baujat prints its coordinates)")
     Path baujat;
 
     @Option(names = "--radial", paramLabel = "FILE.svg", description = "write a radial (Galbraith) plot (SVG)")
@@ -54,11 +60,15 @@ public final class PlotSection implements Section {
             write(forest, forest(r, sort, favours).toSvg(), "forest", written, ctx);
         }
         if (funnel != null) {
-            write(funnel, FunnelPlot.of(r).toSvg(), "funnel", written, ctx);
+            FunnelPlot fp = FunnelPlot.of(r);
+            if (bias != null && bias.trimfill) {
+                TrimAndFill.Result tf = bias.trimFill().fit(r);
+                fp = fp.withImputed(tf.filledYi(), tf.filledVi(), tf.estimate());
+            }
+            write(funnel, fp.toSvg(), "funnel", written, ctx);
         }
         if (baujat != null) {
-            double[][] xy = baujat(ctx.spec(), r);
-            write(baujat, BaujatPlot.of(xy[0], xy[1], r.data().labels()).toSvg(), "baujat", written, ctx);
+            write(baujat, baujatPlot(r).toSvg(), "baujat", written, ctx);
         }
         if (radial != null) {
             write(radial, RadialPlot.of(r).toSvg(), "radial", written, ctx);
@@ -86,6 +96,15 @@ public final class PlotSection implements Section {
         return f;
     }
 
+    /** @return the Baujat plot of the coordinates computed by {@link Baujat} (as metafor's {@code baujat()}) */
+    static BaujatPlot baujatPlot(MetaResult r) {
+        if (r.k() < 2) {
+            throw new UsageException("a Baujat plot needs at least 2 studies, got " + r.k());
+        }
+        Baujat b = Baujat.of(r);
+        return BaujatPlot.of(b.heterogeneity(), b.influence(), r.data().labels());
+    }
+
     static ForestPlot.Order order(String s) {
         try {
             return ForestPlot.Order.valueOf(s.trim().toUpperCase(Locale.ROOT));
@@ -111,39 +130,5 @@ public final class PlotSection implements Section {
 
     private static String displayName(String s) {
         return s.equals("labbe") ? "L'Abb\u00e9" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /**
-     * The two figures of a Baujat plot (Baujat et al., Stat Med 21:2641, 2002), as metafor's {@code baujat()}
-     * computes them for a random-effects model: x_i = (y_i - b)^2 / (v_i + tau^2), the study's standardised
-     * squared residual, its contribution to the heterogeneity statistic (Baujat's (y_i - b_FE)^2 / v_i when
-     * tau^2 = 0), and y_i = (b - b_(-i))^2 / se(b_(-i))^2, the squared standardised change of the pooled estimate
-     * when the study is left out, with the model as specified refitted to the other studies.
-     *
-     * @return {x, y}
-     */
-    static double[][] baujat(MetaAnalysis spec, MetaResult r) {
-        StudyData d = r.data();
-        int k = d.k();
-        if (k < 2) {
-            throw new UsageException("a Baujat plot needs at least 2 studies, got " + k);
-        }
-        double tau2 = r.method().isRandomEffects() ? r.tau2() : 0;
-        double[] x = new double[k];
-        double[] y = new double[k];
-        for (int i = 0; i < k; i++) {
-            double e = d.yi(i) - r.estimate();
-            x[i] = e * e / (d.vi(i) + tau2);
-            int[] keep = new int[k - 1];
-            for (int j = 0, n = 0; j < k; j++) {
-                if (j != i) {
-                    keep[n++] = j;
-                }
-            }
-            MetaResult ri = spec.fit(d.subset(keep));
-            double diff = r.estimate() - ri.estimate();
-            y[i] = diff * diff / (ri.se() * ri.se());
-        }
-        return new double[][] {x, y};
     }
 }

@@ -5,16 +5,23 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
-import org.metaj.plot.BaujatPlot;
+import org.metaj.bias.BeggTest;
+import org.metaj.bias.EggerTest;
+import org.metaj.bias.TrimAndFill;
+import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
 import org.metaj.plot.SensitivityForestPlot;
 import org.metaj.report.HtmlReport;
+import org.metaj.sensitivity.LeaveOneOut;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code meta report FILE.csv [analysis options] -o report.html}: one self-contained HTML page with the data, the
- * model, heterogeneity, forest and funnel plots, a leave-one-out forest plot, Baujat and radial plots (and a L'Abbe
- * plot for 2x2 data) and a methods paragraph with references.
+ * model, heterogeneity, forest and funnel plots, a leave-one-out forest plot, a Baujat plot, Egger's and Begg's tests
+ * and trim and fill (the funnel plot then shows the filled studies), a radial plot (and a L'Abbe plot for 2x2 data)
+ * and a methods paragraph with references.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write a self-contained HTML report of the analysis of one CSV file (no network, no scripts).")
@@ -61,10 +69,10 @@ public final class ReportCommand implements Callable<Integer> {
         String t = title != null ? title : "Meta-analysis of " + data.file().getFileName();
         HtmlReport rep = HtmlReport.of(r).withTitle(t).withForest(PlotSection.forest(r, sort, favours));
         if (d.k() >= 3) {
-            rep = rep.withSection("Leave-one-out analysis", leaveOneOut(ma, r));
-            double[][] xy = PlotSection.baujat(ma, r);
-            rep = rep.withSection("Baujat plot", "<div class=\"figure\">" + BaujatPlot.of(xy[0], xy[1], d.labels())
-                    .toSvg() + "</div>");
+            rep = rep.withSection("Leave-one-out analysis", leaveOneOut(r));
+            rep = rep.withSection("Baujat plot", "<div class=\"figure\">" + PlotSection.baujatPlot(r).toSvg()
+                    + "</div>");
+            rep = smallStudyEffects(rep, r);
         }
         rep = rep.withSection("Radial plot", "<div class=\"figure\">" + RadialPlot.of(r).toSvg() + "</div>");
         if (d.measure() != null && d.measure().isTwoByTwo()) {
@@ -93,28 +101,44 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The leave-one-out forest: the model refitted without each study in turn. */
-    static String leaveOneOut(MetaAnalysis ma, MetaResult r) {
-        StudyData d = r.data();
-        int k = d.k();
-        String[] labels = new String[k];
-        double[] est = new double[k];
-        double[] lb = new double[k];
-        double[] ub = new double[k];
-        for (int i = 0; i < k; i++) {
-            int[] keep = new int[k - 1];
-            for (int j = 0, n = 0; j < k; j++) {
-                if (j != i) {
-                    keep[n++] = j;
-                }
-            }
-            MetaResult ri = ma.fit(d.subset(keep));
-            labels[i] = d.label(i);
-            est[i] = ri.estimate();
-            lb[i] = ri.ciLb();
-            ub[i] = ri.ciUb();
+    /** The leave-one-out forest: the model refitted without each study in turn ({@link LeaveOneOut}). */
+    static String leaveOneOut(MetaResult r) {
+        LeaveOneOut l = LeaveOneOut.of(r);
+        String[] labels = r.data().labels();
+        return "<div class=\"figure\">" + SensitivityForestPlot.of(labels, l.estimate(), l.ciLb(), l.ciUb())
+                .withOverall(r).withTitle(null, "Study omitted").toSvg() + "</div>";
+    }
+
+    /**
+     * Egger's regression test, Begg's rank correlation and trim and fill as a table, and the funnel plot redrawn
+     * with the filled studies (hollow) when trim and fill imputes any.
+     */
+    static HtmlReport smallStudyEffects(HtmlReport rep, MetaResult r) {
+        Map<String, String> t = new LinkedHashMap<>();
+        EggerTest.Result e = EggerTest.classic().test(r);
+        t.put("Egger's regression test (weighted regression on the standard error)", String.format(Locale.ROOT,
+                "t = %.2f, df = %s, %s", e.statistic(), fmtDf(e.df()), p(e.pval())));
+        BeggTest b = BeggTest.test(r);
+        t.put("Begg's rank correlation test", String.format(Locale.ROOT, "Kendall's tau = %.3f, %s", b.tau(),
+                p(b.pval())));
+        TrimAndFill.Result tf = TrimAndFill.withDefaults().fit(r);
+        boolean log = r.data().measure() != null && r.data().measure().isLogScale();
+        t.put("Trim and fill (L0): studies imputed", tf.k0() + " on the " + tf.side().label() + " side");
+        t.put("Trim and fill: adjusted estimate", String.format(Locale.ROOT, "%.2f (95%% CI %.2f to %.2f)%s",
+                log ? Math.exp(tf.estimate()) : tf.estimate(), log ? Math.exp(tf.ciLb()) : tf.ciLb(),
+                log ? Math.exp(tf.ciUb()) : tf.ciUb(), log ? " (back-transformed)" : ""));
+        HtmlReport out = rep.withTable("Small-study effects and publication bias", t);
+        if (tf.k0() > 0) {
+            out = out.withFunnel(FunnelPlot.of(r).withImputed(tf.filledYi(), tf.filledVi(), tf.estimate()));
         }
-        return "<div class=\"figure\">" + SensitivityForestPlot.of(labels, est, lb, ub).withOverall(r).withTitle(null, "Study omitted").toSvg()
-                + "</div>";
+        return out;
+    }
+
+    private static String fmtDf(double df) {
+        return df == Math.rint(df) ? Long.toString((long) df) : String.format(Locale.ROOT, "%.2f", df);
+    }
+
+    private static String p(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, p < 0.01 ? "p = %.3f" : "p = %.2f", p);
     }
 }

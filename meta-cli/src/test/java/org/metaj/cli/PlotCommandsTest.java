@@ -23,7 +23,7 @@ import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code meta analyze --forest/--funnel/--baujat/--radial/--labbe} and {@code meta report}, run in-process. */
+/** {@code meta analyze --forest/--funnel/--baujat-plot/--radial/--labbe} and {@code meta report}, run in-process. */
 class PlotCommandsTest {
     @TempDir
     Path dir;
@@ -76,7 +76,7 @@ class PlotCommandsTest {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("analyze", f.toString(),
                 "--measure", "RR", "--format", "json", "--sort", "year", "--favours", "Favours BCG|Favours control"));
         for (String n : names) {
-            args.add("--" + n);
+            args.add("--" + n + (n.equals("baujat") ? "-plot" : ""));
             args.add(dir.resolve(n + ".svg").toString());
         }
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(args.toArray(new String[0]));
@@ -101,7 +101,8 @@ class PlotCommandsTest {
         StudyData d = EffectSizes.withDefaults().compute(EffectMeasure.RR, c).toStudyData();
         MetaAnalysis ma = MetaAnalysis.withDefaults();
         MetaResult r = ma.fit(d);
-        double[][] got = PlotSection.baujat(ma, r);
+        org.metaj.sensitivity.Baujat b = org.metaj.sensitivity.Baujat.of(r);
+        double[][] got = {b.heterogeneity(), b.influence()};
         for (int a = 0; a < 2; a++) {
             for (int i = 0; i < 13; i++) {
                 double want = BAUJAT[a][i];

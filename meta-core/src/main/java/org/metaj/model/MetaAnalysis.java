@@ -234,7 +234,14 @@ public final class MetaAnalysis {
         }
     }
 
-    /** k = 1: the study itself; tau^2 set to 0, heterogeneity undefined. */
+    /**
+     * k = 1: the study itself, tau^2 = 0. Heterogeneity takes its degenerate values rather than NaN, as metafor
+     * 3.8-1 reports them (checked in reference/cases-extra.jsonl, {@code egger2001k1/*}): the residual sum of
+     * squares about the study's own value is {@code Q = 0} on {@code df = 0}; its p-value is
+     * {@code P(chi2_0 >= 0) = 1} (the chi-square with 0 degrees of freedom is a point mass at 0); and with
+     * tau^2 = 0 the tau^2-based definitions of Higgins &amp; Thompson (2002, Stat Med 21:1539),
+     * {@code I2 = 100 tau2 / (tau2 + s2)} and {@code H2 = (tau2 + s2) / s2}, give {@code I2 = 0}, {@code H2 = 1}.
+     */
     private MetaResult single(MetaResult.Builder b, StudyData data) {
         b.tau2 = 0;
         b.estimate = data.yi(0);
@@ -251,10 +258,11 @@ public final class MetaAnalysis {
         b.piUb = b.ciUb;
         b.q = 0;
         b.qDf = 0;
+        b.qPval = 1;
+        b.i2 = 0;
+        b.h2 = 1;
         b.weights = new double[] {100.0};
-        b.warnings.add("only one study: the pooled result is that study; tau^2, Q, I^2 and H^2 are undefined");
-        b.tau2 = method.isRandomEffects() ? 0 : 0;
-        b.q = Double.NaN;
+        b.warnings.add("only one study: the pooled result is that study; tau^2 is 0, Q = 0 on 0 df, I^2 = 0");
         return b.build();
     }
 }
