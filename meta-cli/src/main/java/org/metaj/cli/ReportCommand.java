@@ -20,6 +20,7 @@ import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
 import org.metaj.plot.SensitivityForestPlot;
+import org.metaj.report.Citations;
 import org.metaj.report.HtmlReport;
 import org.metaj.sensitivity.LeaveOneOut;
 
@@ -72,11 +73,21 @@ public final class ReportCommand implements Callable<Integer> {
             rep = rep.withSection("Leave-one-out analysis", leaveOneOut(r));
             rep = rep.withSection("Baujat plot", "<div class=\"figure\">" + PlotSection.baujatPlot(r).toSvg()
                     + "</div>");
+            rep = rep.withMethodsNote("The model was refitted leaving out each study in turn, and each study's "
+                    + "contribution to heterogeneity and influence on the pooled estimate are shown in a Baujat plot",
+                    Citations.BAUJAT);
             rep = smallStudyEffects(rep, r);
+            rep = rep.withMethodsNote("Small-study effects were assessed with Egger's regression test, Begg's rank "
+                    + "correlation test and the trim-and-fill method (estimator L0)", Citations.EGGER, Citations.BEGG,
+                    Citations.TRIM_AND_FILL);
         }
-        rep = rep.withSection("Radial plot", "<div class=\"figure\">" + RadialPlot.of(r).toSvg() + "</div>");
+        rep = rep.withSection("Radial plot", "<div class=\"figure\">" + RadialPlot.of(r).toSvg() + "</div>")
+                .withMethodsNote("A radial plot shows each study's standardised estimate against its precision",
+                        Citations.GALBRAITH);
         if (d.measure() != null && d.measure().isTwoByTwo()) {
-            rep = rep.withSection("L'Abb\u00e9 plot", "<div class=\"figure\">" + LabbePlot.of(r).toSvg() + "</div>");
+            rep = rep.withSection("L'Abb\u00e9 plot", "<div class=\"figure\">" + LabbePlot.of(r).toSvg() + "</div>")
+                    .withMethodsNote("A L'Abb\u00e9 plot shows the event rates of the two groups of each study",
+                            Citations.LABBE);
         }
         try {
             Path parent = output.toAbsolutePath().getParent();

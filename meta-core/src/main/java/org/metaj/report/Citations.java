@@ -31,6 +31,26 @@ public final class Citations {
             + "Contour-enhanced meta-analysis funnel plots help distinguish publication bias from other causes of "
             + "asymmetry. J Clin Epidemiol. 2008;61:991-996.";
 
+    /** Egger's regression test. */
+    public static final String EGGER = "Egger M, Davey Smith G, Schneider M, Minder C. Bias in meta-analysis detected "
+            + "by a simple, graphical test. BMJ. 1997;315:629-634.";
+    /** Begg's rank correlation test. */
+    public static final String BEGG = "Begg CB, Mazumdar M. Operating characteristics of a rank correlation test for "
+            + "publication bias. Biometrics. 1994;50:1088-1101.";
+    /** Trim and fill. */
+    public static final String TRIM_AND_FILL = "Duval S, Tweedie R. Trim and fill: a simple funnel-plot-based method "
+            + "of testing and adjusting for publication bias in meta-analysis. Biometrics. 2000;56:455-463.";
+    /** Baujat plots. */
+    public static final String BAUJAT = "Baujat B, Mah\u00e9 C, Pignon JP, Hill C. A graphical method for exploring "
+            + "heterogeneity in meta-analyses: application to a meta-analysis of 65 trials. Stat Med. "
+            + "2002;21:2641-2652.";
+    /** Radial (Galbraith) plots. */
+    public static final String GALBRAITH = "Galbraith RF. A note on graphical presentation of estimated odds ratios "
+            + "from several clinical trials. Stat Med. 1988;7:889-894.";
+    /** L'Abbe plots. */
+    public static final String LABBE = "L'Abb\u00e9 KA, Detsky AS, O'Rourke K. Meta-analysis in clinical research. "
+            + "Ann Intern Med. 1987;107:224-233.";
+
     /**
      * @param m a method
      * @return the reference for its estimator (or pooling method)

@@ -49,37 +49,40 @@ public final class HtmlReport {
     private final FunnelPlot funnel;
     private final List<Section> sections;
     private final int digits;
+    private final List<List<String>> methodNotes;
 
     private HtmlReport(MetaResult result, String title, ForestPlot forest, FunnelPlot funnel, List<Section> sections,
-            int digits) {
+            int digits, List<List<String>> methodNotes) {
         this.result = result;
         this.title = title;
         this.forest = forest;
         this.funnel = funnel;
         this.sections = sections;
         this.digits = digits;
+        this.methodNotes = methodNotes;
     }
 
     /** @return a report with the default forest and funnel plots */
     public static HtmlReport of(MetaResult result) {
         Objects.requireNonNull(result, "result");
         return new HtmlReport(result, "Meta-analysis report", ForestPlot.of(result), FunnelPlot.of(result),
-                List.of(), 2);
+                List.of(), 2, List.of());
     }
 
     /** @return a copy with the page title */
     public HtmlReport withTitle(String t) {
-        return new HtmlReport(result, Objects.requireNonNull(t, "title"), forest, funnel, sections, digits);
+        return new HtmlReport(result, Objects.requireNonNull(t, "title"), forest, funnel, sections, digits,
+                methodNotes);
     }
 
     /** @return a copy with this forest plot (e.g. with subgroups or favours labels), or null for none */
     public HtmlReport withForest(ForestPlot f) {
-        return new HtmlReport(result, title, f, funnel, sections, digits);
+        return new HtmlReport(result, title, f, funnel, sections, digits, methodNotes);
     }
 
     /** @return a copy with this funnel plot (e.g. with trim-and-fill studies), or null for none */
     public HtmlReport withFunnel(FunnelPlot f) {
-        return new HtmlReport(result, title, forest, f, sections, digits);
+        return new HtmlReport(result, title, forest, f, sections, digits, methodNotes);
     }
 
     /** @return a copy with that many decimals in the tables (0 to 8) */
@@ -87,7 +90,7 @@ public final class HtmlReport {
         if (d < 0 || d > 8) {
             throw new IllegalArgumentException("digits must be between 0 and 8, got " + d);
         }
-        return new HtmlReport(result, title, forest, funnel, sections, d);
+        return new HtmlReport(result, title, forest, funnel, sections, d, methodNotes);
     }
 
     /**
@@ -101,7 +104,26 @@ public final class HtmlReport {
         List<Section> s = new ArrayList<>(sections);
         s.add(new Section(Objects.requireNonNull(heading, "heading"), Objects.requireNonNull(htmlFragment,
                 "htmlFragment")));
-        return new HtmlReport(result, title, forest, funnel, List.copyOf(s), digits);
+        return new HtmlReport(result, title, forest, funnel, List.copyOf(s), digits, methodNotes);
+    }
+
+    /**
+     * Adds a sentence to the methods paragraph (e.g. for the analyses of an added section), followed by the numbers
+     * of its references, which join the reference list. The sentence is escaped.
+     *
+     * @param sentence   e.g. "Small-study effects were assessed with Egger's regression test"
+     * @param references full references, e.g. {@link Citations#EGGER}
+     * @return a copy with the sentence appended
+     */
+    public HtmlReport withMethodsNote(String sentence, String... references) {
+        List<String> note = new ArrayList<>();
+        note.add(Objects.requireNonNull(sentence, "sentence"));
+        for (String r : references) {
+            note.add(Objects.requireNonNull(r, "reference"));
+        }
+        List<List<String>> n = new ArrayList<>(methodNotes);
+        n.add(List.copyOf(note));
+        return new HtmlReport(result, title, forest, funnel, sections, digits, List.copyOf(n));
     }
 
     /**
@@ -352,6 +374,17 @@ public final class HtmlReport {
         if (funnel != null) {
             b.append("The funnel plot is contour-enhanced [").append(ref(refs, Citations.CONTOUR_FUNNEL))
                     .append("]. ");
+        }
+        for (List<String> note : methodNotes) {
+            b.append(note.get(0).replaceAll("[.\\s]+$", ""));
+            if (note.size() > 1) {
+                b.append(" [");
+                for (int i = 1; i < note.size(); i++) {
+                    b.append(i > 1 ? ", " : "").append(ref(refs, note.get(i)));
+                }
+                b.append(']');
+            }
+            b.append(". ");
         }
         b.append("Computed with metaj, whose figures are checked against R metafor 3.8-1.");
         return b.toString();

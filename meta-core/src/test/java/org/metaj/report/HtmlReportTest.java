@@ -83,6 +83,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void methodsNotesAddSentencesAndNumberedReferences() {
+        String html = HtmlReport.of(bcg3(Method.REML, TestType.Z)).withFunnel(null)
+                .withMethodsNote("Small-study effects were assessed with Egger's test <lm>.", Citations.EGGER)
+                .withMethodsNote("Again Egger and Begg", Citations.EGGER, Citations.BEGG).toHtml();
+        // default REML references: inverse variance, REML, Cochran, I2, Q-profile, prediction = 1..6
+        assertTrue(html.contains("Egger&#39;s test &lt;lm&gt; [7]."), html);
+        assertTrue(html.contains("Again Egger and Begg [7, 8]."));
+        assertEquals(1, html.split("Egger M, Davey Smith G", -1).length - 1, "each reference listed once");
+    }
+
+    @Test
     void titlesAndLabelsAreEscaped() {
         String evil = "<script>alert(1)</script>";
         String html = HtmlReport.of(bcg3(Method.REML, TestType.Z)).withTitle(evil).toHtml();
