@@ -190,6 +190,11 @@ public final class FunnelPlot {
                         "#1a1a1a");
                 s.text(lx + 20, yy + 11, "imputed study", "start", 11, null, "class", "legend");
             }
+            if (!Double.isNaN(adjusted)) {
+                yy += 20;
+                s.line(lx, yy + 7, lx + 14, yy + 7, "#8b0000", 1.3, "stroke-dasharray", "2 3");
+                s.text(lx + 20, yy + 11, "adjusted estimate", "start", 11, null, "class", "legend");
+            }
         }
         return s.finish();
     }

@@ -331,7 +331,8 @@ public final class HtmlReport {
         if (em != null) {
             b.append("The effect measure was the ").append(em.description());
             if (em.isLogScale()) {
-                b.append(" and pooled on the log scale; results are shown back-transformed");
+                b.append("; results are shown back-transformed to the ")
+                        .append(Labels.effectName(em).toLowerCase(Locale.ROOT)).append(" scale");
             }
             b.append(". ");
         }
