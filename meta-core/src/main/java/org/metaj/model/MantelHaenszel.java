@@ -89,7 +89,7 @@ final class MantelHaenszel {
             var = (est * p + q) / (den * den);
         }
         if (!Double.isFinite(est) || !(var > 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new org.metaj.data.DataException(data.columns().source(), -1, null, String.format(Locale.ROOT,
                     "the Mantel-Haenszel %s is not estimable from these tables (estimate %s, variance %s)", m,
                     est, var));
         }

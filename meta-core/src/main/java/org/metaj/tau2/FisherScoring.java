@@ -34,6 +34,14 @@ abstract class FisherScoring implements Tau2Estimator {
 
     @Override
     public final double estimate(FitWorkspace ws) {
+        double meanV = 0;
+        for (int i = 0; i < ws.k(); i++) {
+            meanV += ws.v[i];
+        }
+        meanV /= ws.k();
+        // the threshold is absolute (metafor's) for data on the usual scales; for variances far below 1 it shrinks
+        // with them, so that y * c, v * c^2 gives tau^2 * c^2 also at c = 1e-6 (variances of 1e-12)
+        double threshold = ws.tolerance * Math.min(1.0, meanV);
         double t = ws.start;
         if (!(t >= 0) || Double.isInfinite(t)) {
             t = Math.max(0.0, Hedges.INSTANCE.estimate(ws));
@@ -64,7 +72,7 @@ abstract class FisherScoring implements Tau2Estimator {
             }
             double change = Math.abs(next - t);
             t = next;
-            if (change < ws.tolerance || change <= 64 * Math.ulp(t)) {
+            if (change < threshold || change <= 64 * Math.ulp(t)) {
                 ws.converged = true;
                 break;
             }
