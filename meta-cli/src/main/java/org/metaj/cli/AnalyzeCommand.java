@@ -42,9 +42,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     BiasSection bias = new BiasSection();
 
+    @Mixin
+    PlotSection plots = new PlotSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of(sensitivity, bias);
+        plots.bias = bias;
+        return List.of(sensitivity, bias, plots);
     }
 
     @Override
