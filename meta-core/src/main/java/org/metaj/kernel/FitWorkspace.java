@@ -170,6 +170,41 @@ public final class FitWorkspace {
     }
 
     /**
+     * The first half of {@link #wls(double)}: weights, their sum, the coefficients and {@code (X'WX)^-1}, without
+     * the residuals and Q (for an intercept-only model one pass over the data instead of two; {@link #r} and
+     * {@link #q()} are then stale, q is NaN). Meta-regression models get the full {@link #wls(double)}.
+     *
+     * @param tau2 the between-study variance, {@code >= 0}
+     */
+    public void wlsCoefficients(double tau2) {
+        if (p != 1) {
+            wls(tau2);
+            return;
+        }
+        final int k = this.k;
+        double sw = 0;
+        double swx = 0;
+        double swy = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = 1.0 / (v[i] + tau2);
+            w[i] = wi;
+            double xi = x[i];
+            sw += wi;
+            swx += wi * xi * xi;
+            swy += wi * xi * y[i];
+        }
+        sumW = sw;
+        q = Double.NaN;
+        if (!(swx > 0)) {
+            singular = true;
+            return;
+        }
+        singular = false;
+        beta[0] = swy / swx;
+        ainv[0] = 1.0 / swx;
+    }
+
+    /**
      * Weighted least squares with the weights the caller has written into {@link #w}.
      *
      * @return {@code sum w_i r_i^2}; NaN if {@code X'WX} is singular

@@ -20,11 +20,49 @@ abstract class FisherScoring implements Tau2Estimator {
     abstract double step(FitWorkspace ws, double tau2);
 
     /**
+     * The weighted solve each iteration needs before {@link #step}: the full {@code ws.wls(tau2)} unless the
+     * estimator's step needs less.
+     */
+    void prepare(FitWorkspace ws, double tau2) {
+        ws.wls(tau2);
+    }
+
+    /**
      * @param ws   workspace
      * @param tau2 value
      * @return the log-likelihood (up to a constant), or NaN if the estimator has none to compare
      */
     abstract double logLikelihood(FitWorkspace ws, double tau2);
+
+    /**
+     * @param ws   workspace
+     * @param tau2 value
+     * @return {@code l(tau2) - l(0)}, NaN if the estimator has no likelihood; overridden where the difference
+     *         can be formed with fewer logarithms
+     */
+    double logLikelihoodGain(FitWorkspace ws, double tau2) {
+        return logLikelihood(ws, tau2) - logLikelihood(ws, 0.0);
+    }
+
+    /**
+     * {@code sum log((v_i + tau2)/v_i)} times {@code factor}, as logarithms of running products (one logarithm
+     * per ~150 orders of magnitude instead of one per study; the factors are all {@code >= 1}).
+     */
+    static double sumLogRatio(FitWorkspace ws, double tau2, double factor) {
+        int k = ws.k();
+        double acc = 0;
+        double prod = factor;
+        for (int i = 0; i < k; i++) {
+            double f = 1.0 + tau2 / ws.v[i];
+            if (prod > 1e150 || f > 1e150) {
+                acc += Math.log(prod);
+                prod = f;
+            } else {
+                prod *= f;
+            }
+        }
+        return acc + Math.log(prod);
+    }
 
     @Override
     public final double estimate(FitWorkspace ws) {
@@ -42,7 +80,7 @@ abstract class FisherScoring implements Tau2Estimator {
         int it = 0;
         while (it < ws.maxIterations) {
             it++;
-            ws.wls(t);
+            prepare(ws, t);
             if (ws.singular()) {
                 ws.iterations = it;
                 return Double.NaN;
@@ -72,9 +110,7 @@ abstract class FisherScoring implements Tau2Estimator {
         ws.iterations = it;
         if (ws.converged && t > 0) {
             // the likelihood may have a second, higher maximum at the boundary: take the global maximum
-            double llT = logLikelihood(ws, t);
-            double ll0 = logLikelihood(ws, 0.0);
-            if (ll0 > llT) {
+            if (logLikelihoodGain(ws, t) < 0) {
                 t = 0.0;
             }
         }

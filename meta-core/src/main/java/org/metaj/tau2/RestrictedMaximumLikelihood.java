@@ -6,7 +6,10 @@ import org.metaj.kernel.FitWorkspace;
  * Restricted (residual) maximum-likelihood estimator (Viechtbauer 2005, J Educ Behav Stat 30:261, eq. 15;
  * Raudenbush 2009). Restricted log likelihood
  * {@code l_R(tau^2) = -1/2 sum log(v_i + tau^2) - 1/2 log det(X'WX) - 1/2 y'Py}; Fisher scoring step
- * {@code (y'PPy - tr P) / tr(PP)}. Matches metafor {@code rma(method = "REML")}, the default method.
+ * {@code (y'PPy - tr P) / tr(PP)}; for intercept-only models a Newton-Raphson step
+ * {@code (y'PPy - tr P) / (2 y'PPPy - tr PP)} (observed information; Harville 1977, J Am Stat Assoc 72:320) is
+ * taken where the observed information is positive and the step within four Fisher steps, which reaches the same
+ * root in about half the iterations. Matches metafor {@code rma(method = "REML")}, the default method.
  */
 public final class RestrictedMaximumLikelihood extends FisherScoring {
     /** The instance. */
@@ -15,27 +18,54 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
     private RestrictedMaximumLikelihood() {
     }
 
+    /** Intercept-only models: the step forms the residuals itself, so only the coefficients are needed. */
+    @Override
+    void prepare(FitWorkspace ws, double tau2) {
+        ws.wlsCoefficients(tau2);
+    }
+
     @Override
     double step(FitWorkspace ws, double tau2) {
         if (ws.p() == 1) {
-            // intercept-only fast path: tr P = S1 - S2/S1, tr PP = S2 - 2 S3/S1 + S2^2/S1^2
+            // intercept-only fast path, with u = Py = W r (the weighted residuals):
+            // tr P = S1 - S2/S1, tr PP = S2 - 2 S3/S1 + S2^2/S1^2, y'PPy = u'u, y'PPPy = u'Pu = sum w u^2 - (sum w u)^2/S1
             int k = ws.k();
+            // the residuals r_i = y_i - x_i b are formed here (prepare() computed only w and b)
+            double b = ws.beta[0];
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
             double ypy = 0;
+            double swu = 0;
+            double swu2 = 0;
             for (int i = 0; i < k; i++) {
                 double w = ws.w[i];
                 double w2 = w * w;
-                double wr = w * ws.r[i];
+                double u = w * (ws.y[i] - ws.x[i] * b);
+                double wu = w * u;
                 s1 += w;
                 s2 += w2;
                 s3 += w2 * w;
-                ypy += wr * wr;
+                ypy += u * u;
+                swu += wu;
+                swu2 += wu * u;
             }
             double trP = s1 - s2 / s1;
             double trPP = s2 - 2 * s3 / s1 + (s2 / s1) * (s2 / s1);
-            return (ypy - trP) / trPP;
+            double score2 = ypy - trP;
+            double fisher = score2 / trPP;
+            // Newton-Raphson with the observed information 2 y'PPPy - tr PP (twice -d score/d tau2, as dP/dtau2 = -PP)
+            // where it is positive and the step stays within 4 Fisher steps; Fisher scoring otherwise. Both have the
+            // same fixed point (score = 0); Newton converges quadratically near it, which the bootstrap's warm
+            // starts exploit.
+            double observed = 2 * (swu2 - swu * swu / s1) - trPP;
+            if (observed > 0) {
+                double newton = score2 / observed;
+                if (Math.abs(newton) <= 4 * Math.abs(fisher)) {
+                    return newton;
+                }
+            }
+            return fisher;
         }
         return (ws.yPPy() - ws.trP()) / ws.trPP();
     }
@@ -48,6 +78,25 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
             s += Math.log(ws.v[i] + tau2);
         }
         return -0.5 * s - 0.5 * ws.logDetXtWX() - 0.5 * q;
+    }
+
+    /**
+     * {@code l_R(tau2) - l_R(0) = -1/2 [sum log((v_i + tau2)/v_i) + log det(X'W_tX) - log det(X'W_0X)
+     * + Q(tau2) - Q(0)]}.
+     */
+    @Override
+    double logLikelihoodGain(FitWorkspace ws, double tau2) {
+        double qt = ws.wls(tau2);
+        if (ws.p() == 1) {
+            // det(X'WX) = sum w x^2 = 1/ainv: fold the ratio of determinants into the product (one logarithm)
+            double at = ws.ainv[0];
+            double q0 = ws.wls(0.0);
+            return -0.5 * sumLogRatio(ws, tau2, ws.ainv[0] / at) - 0.5 * (qt - q0);
+        }
+        double dt = ws.logDetXtWX();
+        double q0 = ws.wls(0.0);
+        double d0 = ws.logDetXtWX();
+        return -0.5 * sumLogRatio(ws, tau2, 1.0) - 0.5 * (dt - d0) - 0.5 * (qt - q0);
     }
 
     @Override
