@@ -65,15 +65,17 @@ public final class Bootstrap {
     /** Replicates per random stream (part of the reproducibility contract: changing it changes the draws). */
     public static final int BLOCK_SIZE = 256;
 
-    private static final Bootstrap DEFAULTS = new Bootstrap(Type.CASE, 1000, 1L, 1, Double.NaN);
+    private static final Bootstrap DEFAULTS = new Bootstrap(Type.CASE, 1000, 1L, 1, Double.NaN, 1000);
 
     private final Type type;
     private final int replicates;
     private final long seed;
     private final int threads;
     private final double level;
+    private final int maxIterations;
 
-    private Bootstrap(Type type, int replicates, long seed, int threads, double level) {
+    private Bootstrap(Type type, int replicates, long seed, int threads, double level, int maxIterations) {
+        this.maxIterations = maxIterations;
         this.type = type;
         this.replicates = replicates;
         this.seed = seed;
@@ -91,7 +93,7 @@ public final class Bootstrap {
         if (t == null) {
             throw new IllegalArgumentException("bootstrap type must not be null");
         }
-        return new Bootstrap(t, replicates, seed, threads, level);
+        return new Bootstrap(t, replicates, seed, threads, level, maxIterations);
     }
 
     /** @return a copy with B replicates, B >= 2 */
@@ -100,12 +102,12 @@ public final class Bootstrap {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the number of bootstrap replicates must be >= 2, got %d", b));
         }
-        return new Bootstrap(type, b, seed, threads, level);
+        return new Bootstrap(type, b, seed, threads, level, maxIterations);
     }
 
     /** @return a copy with the seed */
     public Bootstrap withSeed(long s) {
-        return new Bootstrap(type, replicates, s, threads, level);
+        return new Bootstrap(type, replicates, s, threads, level, maxIterations);
     }
 
     /** @return a copy using t >= 1 threads (the answer does not depend on t) */
@@ -114,7 +116,7 @@ public final class Bootstrap {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the number of threads must be >= 1, got %d", t));
         }
-        return new Bootstrap(type, replicates, seed, t, level);
+        return new Bootstrap(type, replicates, seed, t, level, maxIterations);
     }
 
     /**
@@ -127,7 +129,25 @@ public final class Bootstrap {
         if (!Double.isNaN(l)) {
             Quantiles.checkLevel(l);
         }
-        return new Bootstrap(type, replicates, seed, threads, l);
+        return new Bootstrap(type, replicates, seed, threads, l, maxIterations);
+    }
+
+    /**
+     * @param n iteration limit of the iterative tau^2 estimators in each refit (default 1000); replicates that
+     *          reach it count as failed
+     * @return a copy with the limit
+     */
+    public Bootstrap withMaxIterations(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the iteration limit must be >= 1, got %d", n));
+        }
+        return new Bootstrap(type, replicates, seed, threads, level, n);
+    }
+
+    /** @return the iteration limit of the refits */
+    public int maxIterations() {
+        return maxIterations;
     }
 
     /** @return the type */
@@ -178,7 +198,7 @@ public final class Bootstrap {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         Runnable worker = () -> {
-            Worker w = new Worker(s, type, seed);
+            Worker w = new Worker(s, type, seed, maxIterations);
             int b;
             while ((b = next.getAndIncrement()) < blocks) {
                 int from = b * BLOCK_SIZE;
@@ -256,7 +276,7 @@ public final class Bootstrap {
      * @return a worker positioned at the start of block 0's stream
      */
     public Worker worker(MetaResult fitted) {
-        return new Worker(new Spec(fitted), type, seed);
+        return new Worker(new Spec(fitted), type, seed, maxIterations);
     }
 
     /** Draws and fits replicates on caller-owned state; see {@link Bootstrap#worker}. */
@@ -270,11 +290,12 @@ public final class Bootstrap {
         private final double mu;
         private SplittableRandom rng;
 
-        Worker(Spec s, Type type, long seed) {
+        Worker(Spec s, Type type, long seed, int maxIterations) {
             this.s = s;
             this.type = type;
             this.seed = seed;
             this.ws = s.workspace();
+            ws.maxIterations = maxIterations;
             this.sd = sd(s);
             this.mu = s.fitted.estimate();
             this.rng = new SplittableRandom(blockSeed(seed, 0));
