@@ -45,6 +45,7 @@ public final class FitWorkspace {
     /** double scratch of length maxK, free for resampling loops. */
     public final double[] scratch;
     boolean singular;
+    double solvedAt = Double.NaN;
     double sumW;
     double q;
     /** iterations taken by the last iterative τ² estimate (0 for closed forms). */
@@ -154,6 +155,7 @@ public final class FitWorkspace {
         }
         this.k = k;
         this.p = p;
+        solvedAt = Double.NaN;
     }
 
     /**
@@ -166,7 +168,20 @@ public final class FitWorkspace {
         for (int i = 0; i < k; i++) {
             w[i] = 1.0 / (v[i] + tau2);
         }
-        return solve();
+        double qq = solve();
+        solvedAt = tau2;
+        return qq;
+    }
+
+    /**
+     * @return the tau2 of the last complete {@link #wls(double)} solve, whose weights, residuals, coefficients and
+     *         Q the arrays still hold; NaN after {@link #setSize}/{@code load}, {@link #weighted()} or
+     *         {@link #wlsCoefficients}. Only meaningful inside one {@link FitKernel#fit} call (which uses it to
+     *         skip a solve the estimator has just done): callers writing {@link #y}, {@link #v} or {@link #x}
+     *         directly are not tracked.
+     */
+    public double solvedAt() {
+        return solvedAt;
     }
 
     /**
@@ -181,6 +196,7 @@ public final class FitWorkspace {
             wls(tau2);
             return;
         }
+        solvedAt = Double.NaN;
         final int k = this.k;
         double sw = 0;
         double swx = 0;
@@ -210,6 +226,7 @@ public final class FitWorkspace {
      * @return {@code sum w_i r_i^2}; NaN if {@code X'WX} is singular
      */
     public double weighted() {
+        solvedAt = Double.NaN;
         return solve();
     }
 

@@ -30,17 +30,28 @@ public final class BootstrapResult {
             }
         }
         this.failed = f;
+        double[] sortedTau2 = null;
         for (Statistic st : Statistic.values()) {
             double[] all = reps.of(st);
             values.put(st, all);
             double[] ok = new double[replicates - f];
-            int n = 0;
-            for (int r = 0; r < replicates; r++) {
-                if (!Double.isNaN(reps.estimate[r])) {
-                    ok[n++] = all[r];
+            if (st == Statistic.TAU && sortedTau2 != null) {
+                // tau = sqrt(tau2) is monotone: its order statistics are the roots of tau2's
+                for (int i = 0; i < ok.length; i++) {
+                    ok[i] = Math.sqrt(sortedTau2[i]);
                 }
+            } else {
+                int n = 0;
+                for (int r = 0; r < replicates; r++) {
+                    if (!Double.isNaN(reps.estimate[r])) {
+                        ok[n++] = all[r];
+                    }
+                }
+                Arrays.sort(ok);
             }
-            Arrays.sort(ok);
+            if (st == Statistic.TAU2) {
+                sortedTau2 = ok;
+            }
             double[] j = loo[st.ordinal()];
             jackknife.put(st, j.clone());
             summaries.put(st, new StatisticSummary(st, s.observed[st.ordinal()], ok, Quantiles.acceleration(j),

@@ -188,6 +188,47 @@ class BootstrapTest {
         assertTrue(Double.isFinite(limited.summary(Statistic.TAU2).se()));
     }
 
+    /**
+     * A realistic hard replicate (case resample of BCG rows 12,13,12,1,12,7,13,5,9,11,11,2,12, drawn by seed 7):
+     * the restricted likelihood has a local maximum at tau^2 = 0.05748 where the observed information is ~1% of
+     * the expected one, so pure Fisher scoring crawls (metafor 3.8-1: rma(yi, vi, method = "REML") stops with
+     * "Fisher scoring algorithm did not converge"); the Newton steps reach it and the boundary check finds the
+     * global maximum l_R(0) = -1.6091 > l_R(0.05748) = -1.8568 (values from the formula written out below).
+     */
+    @Test
+    void resampleWhereFisherScoringStallsReachesTheGlobalMaximum() {
+        StudyData bcg = ResampleTestData.bcg();
+        int[] rows = {11, 12, 11, 0, 11, 6, 12, 4, 8, 10, 10, 1, 11};
+        double[] y = new double[rows.length];
+        double[] v = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = bcg.yi(rows[i]);
+            v[i] = bcg.vi(rows[i]);
+        }
+        MetaResult r = MetaAnalysis.withDefaults().withTau2Interval(false).fit(StudyData.of(y, v));
+        assertTrue(r.converged());
+        assertEquals(0.0, r.tau2(), 0.0);
+        assertTrue(restrictedLogLik(y, v, 0.0) > restrictedLogLik(y, v, 0.05748) + 0.2);
+    }
+
+    /** REML log likelihood of an intercept-only model, up to a constant (Viechtbauer 2005, eq. 14). */
+    static double restrictedLogLik(double[] y, double[] v, double t) {
+        double sw = 0;
+        double swy = 0;
+        double sl = 0;
+        for (int i = 0; i < y.length; i++) {
+            sw += 1 / (v[i] + t);
+            swy += y[i] / (v[i] + t);
+            sl += Math.log(v[i] + t);
+        }
+        double mu = swy / sw;
+        double q = 0;
+        for (int i = 0; i < y.length; i++) {
+            q += (y[i] - mu) * (y[i] - mu) / (v[i] + t);
+        }
+        return -0.5 * sl - 0.5 * Math.log(sw) - 0.5 * q;
+    }
+
     @Test
     void rejectsWhatCannotBeBootstrapped() {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.withDefaults().withReplicates(1));

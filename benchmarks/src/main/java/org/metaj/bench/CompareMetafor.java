@@ -1,0 +1,49 @@
+package org.metaj.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+import org.metaj.data.StudyData;
+import org.metaj.model.MetaAnalysis;
+import org.metaj.model.MetaResult;
+import org.metaj.resample.Bootstrap;
+import org.metaj.resample.BootstrapResult;
+import org.metaj.resample.Statistic;
+
+/**
+ * The metaj half of {@code compare-metafor.sh}: a single-threaded case bootstrap of the BCG log risk ratios
+ * (REML, k = 13) through {@link Bootstrap#run}, after a warm-up of the same size, timed by wall clock and by the
+ * thread's CPU time. Prints {@code key value} lines the script parses.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.metaj.bench.CompareMetafor [B] [seed]} (default B = 1,000,000).
+ */
+public final class CompareMetafor {
+    private CompareMetafor() {
+    }
+
+    public static void main(String[] args) {
+        int b = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20240501L;
+        StudyData bcg = BenchData.bcg();
+        MetaResult fit = MetaAnalysis.withDefaults().fit(bcg);
+        Bootstrap boot = Bootstrap.withDefaults().withReplicates(b).withSeed(seed).withThreads(1);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        // warm-up: JIT-compile the replicate loop (a different seed, same size)
+        boot.withSeed(seed + 1).run(fit);
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        BootstrapResult r = boot.run(fit);
+        long wall = System.nanoTime() - t0;
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+        System.out.printf(Locale.ROOT, "metaj_observed_tau2 %.10f%n", fit.tau2());
+        System.out.printf(Locale.ROOT, "metaj_replicates %d%n", b);
+        System.out.printf(Locale.ROOT, "metaj_failed %d%n", r.failed());
+        System.out.printf(Locale.ROOT, "metaj_se_estimate %.6f%n", r.summary(Statistic.ESTIMATE).se());
+        System.out.printf(Locale.ROOT, "metaj_mean_tau2 %.6f%n", r.summary(Statistic.TAU2).mean());
+        System.out.printf(Locale.ROOT, "metaj_wall_seconds %.6f%n", wall / 1e9);
+        System.out.printf(Locale.ROOT, "metaj_cpu_seconds %.6f%n", cpu / 1e9);
+        System.out.printf(Locale.ROOT, "metaj_rate_wall %.1f%n", b / (wall / 1e9));
+        System.out.printf(Locale.ROOT, "metaj_rate_cpu %.1f%n", b / (cpu / 1e9));
+    }
+}
