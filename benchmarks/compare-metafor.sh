@@ -55,6 +55,9 @@ RS
   awk -v a="$mj_wall" -v b="$r_wall" -v c="$mj_cpu" -v d="$r_cpu" 'BEGIN {
     printf "replicates/s metaj %.0f vs metafor %.1f (wall clock): ratio %.0fx\n", a, b, a / b
     printf "replicates/s metaj %.0f vs metafor %.1f (CPU time):   ratio %.0fx\n", c, d, c / d }'
+  run_cpu="$(get "$metaj" metaj_run_rate_cpu)"
+  awk -v a="$run_cpu" -v d="$r_cpu" 'BEGIN {
+    printf "end-to-end Bootstrap.run (with summaries) %.0f replicates/CPU-s: ratio %.0fx\n", a, a / d }'
 else
   echo "Rscript with metafor not found: metaj only"
   printf "replicates/s metaj %.0f (wall clock), %.0f (CPU time)\n" "$mj_wall" "$mj_cpu"
