@@ -390,6 +390,35 @@ public final class FitWorkspace {
         return s;
     }
 
+    /**
+     * @return {@code y'PPPy = u'Pu} with {@code u = Py = W r}: {@code u'Wu - (X'Wu)'(X'WX)^-1(X'Wu)}, for the last
+     *         solve (the observed information of REML needs it)
+     */
+    public double yPPPy() {
+        final int p = this.p;
+        for (int s = 0; s < p; s++) {
+            xty[s] = 0;
+        }
+        double uwu = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = w[i];
+            double u = wi * r[i];
+            double wu = wi * u;
+            uwu += wu * u;
+            int row = i * p;
+            for (int s = 0; s < p; s++) {
+                xty[s] += x[row + s] * wu;
+            }
+        }
+        double gag = 0;
+        for (int s = 0; s < p; s++) {
+            for (int t = 0; t < p; t++) {
+                gag += xty[s] * ainv[s * p + t] * xty[t];
+            }
+        }
+        return uwu - gag;
+    }
+
     /** @return {@code log det(X'WX)} for the last solve */
     public double logDetXtWX() {
         if (p == 1) {

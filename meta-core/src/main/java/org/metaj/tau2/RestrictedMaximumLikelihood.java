@@ -6,11 +6,11 @@ import org.metaj.kernel.FitWorkspace;
  * Restricted (residual) maximum-likelihood estimator (Viechtbauer 2005, J Educ Behav Stat 30:261, eq. 15;
  * Raudenbush 2009). Restricted log likelihood
  * {@code l_R(tau^2) = -1/2 sum log(v_i + tau^2) - 1/2 log det(X'WX) - 1/2 y'Py}; Fisher scoring step
- * {@code (y'PPy - tr P) / tr(PP)}; for intercept-only models a Newton-Raphson step
+ * {@code (y'PPy - tr P) / tr(PP)}; a Newton-Raphson step
  * {@code (y'PPy - tr P) / (2 y'PPPy - tr PP)} (observed information; Harville 1977, J Am Stat Assoc 72:320) is
  * taken where the observed information is positive and the step within four Fisher steps or half the current
- * tau^2, which reaches the same
- * root in about half the iterations. Matches metafor {@code rma(method = "REML")}, the default method.
+ * tau^2, which reaches the same root in about half the iterations. Matches metafor
+ * {@code rma(method = "REML")}, the default method.
  */
 public final class RestrictedMaximumLikelihood extends FisherScoring {
     /** The instance. */
@@ -54,23 +54,29 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
             double trP = s1 - s2 / s1;
             double trPP = s2 - 2 * s3 / s1 + (s2 / s1) * (s2 / s1);
             double score2 = ypy - trP;
-            double fisher = score2 / trPP;
-            // Newton-Raphson with the observed information 2 y'PPPy - tr PP (twice -d score/d tau2, as dP/dtau2 = -PP)
-            // where it is positive and the step is at most 4 Fisher steps or half the current tau2 (near a root where
-            // the likelihood is nearly flat, Fisher scoring contracts by only 1 - observed/expected information per
-            // step); Fisher scoring otherwise. Both have the
-            // same fixed point (score = 0); Newton converges quadratically near it, which the bootstrap's warm
-            // starts exploit.
-            double observed = 2 * (swu2 - swu * swu / s1) - trPP;
-            if (observed > 0) {
-                double newton = score2 / observed;
-                if (Math.abs(newton) <= Math.max(4 * Math.abs(fisher), 0.5 * tau2)) {
-                    return newton;
-                }
-            }
-            return fisher;
+            return newtonOrFisher(score2, 2 * (swu2 - swu * swu / s1) - trPP, trPP, tau2);
         }
-        return (ws.yPPy() - ws.trP()) / ws.trPP();
+        double trPP = ws.trPP();
+        double score2 = ws.yPPy() - ws.trP();
+        return newtonOrFisher(score2, 2 * ws.yPPPy() - trPP, trPP, tau2);
+    }
+
+    /**
+     * Newton-Raphson with the observed information {@code 2 y'PPPy - tr PP} (twice -d score/d tau2, as
+     * {@code dP/dtau2 = -PP}) where it is positive and the step is at most 4 Fisher steps or half the current tau2
+     * (near a root where the likelihood is nearly flat, Fisher scoring contracts by only
+     * {@code 1 - observed/expected information} per step); the Fisher scoring step {@code score/tr PP} otherwise.
+     * Both have the same fixed point (score = 0); Newton converges quadratically near it.
+     */
+    private static double newtonOrFisher(double score2, double observed, double trPP, double tau2) {
+        double fisher = score2 / trPP;
+        if (observed > 0) {
+            double newton = score2 / observed;
+            if (Math.abs(newton) <= Math.max(4 * Math.abs(fisher), 0.5 * tau2)) {
+                return newton;
+            }
+        }
+        return fisher;
     }
 
     @Override
