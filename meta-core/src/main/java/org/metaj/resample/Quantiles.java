@@ -72,8 +72,8 @@ final class Quantiles {
      * {@code z0 = Phi^-1((#{theta* < theta} + #{theta* = theta}/2) / n)} (ties counted half, so that a point
      * mass at the observed value, e.g. tau^2 = 0, does not make z0 infinite), adjusted levels
      * {@code Phi(z0 + (z0 + z)/(1 - a(z0 + z)))} for {@code z = z_{alpha/2}, z_{1-alpha/2}}, and the sample
-     * quantiles at those levels. NaN bounds when {@code z0} is infinite (all replicates on one side) or the
-     * acceleration is undefined.
+     * quantiles at those levels. NaN bounds when {@code z0} is infinite (all replicates on one side), the
+     * acceleration is undefined, or {@code 1 - a(z0 + z) <= 0}.
      */
     static double[] bca(double[] sorted, double observed, double a, double level) {
         int n = sorted.length;
@@ -99,7 +99,13 @@ final class Quantiles {
         double[] z = {Probabilities.normalQuantile(alpha / 2), Probabilities.normalQuantile(1 - alpha / 2)};
         for (int j = 0; j < 2; j++) {
             double zz = z0 + z[j];
-            double adj = Probabilities.normalCdf(z0 + zz / (1 - a * zz));
+            double den = 1 - a * zz;
+            if (!(den > 0)) {
+                // the adjusted level is undefined when the acceleration is this large
+                ci[j] = Double.NaN;
+                continue;
+            }
+            double adj = Probabilities.normalCdf(z0 + zz / den);
             ci[j] = quantile(sorted, adj);
         }
         return ci;
