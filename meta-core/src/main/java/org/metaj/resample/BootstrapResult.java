@@ -1,6 +1,5 @@
 package org.metaj.resample;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class BootstrapResult {
                         ok[n++] = all[r];
                     }
                 }
-                Arrays.sort(ok);
+                Quantiles.sort(ok);
             }
             if (st == Statistic.TAU2) {
                 sortedTau2 = ok;

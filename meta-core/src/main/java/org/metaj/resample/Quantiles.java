@@ -111,6 +111,55 @@ final class Quantiles {
         return ci;
     }
 
+    /**
+     * Sorts NaN-free values ascending, in the order of {@link java.util.Arrays#sort(double[])} ({@code -0.0} before
+     * {@code 0.0}). Large arrays (the replicates of a long bootstrap) use an LSD radix sort on the IEEE 754 bits,
+     * mapped to unsigned order (sign bit flipped for positives, all bits for negatives), 16 bits per pass: four
+     * linear passes instead of {@code n log n} comparisons.
+     */
+    static void sort(double[] a) {
+        int n = a.length;
+        if (n < 4096) {
+            java.util.Arrays.sort(a);
+            return;
+        }
+        long[] key = new long[n];
+        long[] tmp = new long[n];
+        for (int i = 0; i < n; i++) {
+            long b = Double.doubleToRawLongBits(a[i]);
+            key[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+        }
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((key[i] >>> shift) & 0xFFFF)]++;
+            }
+            if (count[(int) ((key[0] >>> shift) & 0xFFFF)] == n) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = key[i];
+                tmp[count[(int) ((k >>> shift) & 0xFFFF)]++] = k;
+            }
+            long[] t = key;
+            key = tmp;
+            tmp = t;
+        }
+        for (int i = 0; i < n; i++) {
+            long k = key[i];
+            // undo the mapping: keys with the top bit set were non-negative
+            long b = k < 0 ? k ^ Long.MIN_VALUE : ~k;
+            a[i] = Double.longBitsToDouble(b);
+        }
+    }
+
     static void checkLevel(double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
