@@ -113,13 +113,13 @@ final class Quantiles {
 
     /**
      * Sorts NaN-free values ascending, in the order of {@link java.util.Arrays#sort(double[])} ({@code -0.0} before
-     * {@code 0.0}). Large arrays (the replicates of a long bootstrap) use an LSD radix sort on the IEEE 754 bits,
+     * {@code 0.0}). Large arrays (2^16 or more: the replicates of a long bootstrap) use an LSD radix sort on the IEEE 754 bits,
      * mapped to unsigned order (sign bit flipped for positives, all bits for negatives), 16 bits per pass: four
      * linear passes instead of {@code n log n} comparisons.
      */
     static void sort(double[] a) {
         int n = a.length;
-        if (n < 4096) {
+        if (n < (1 << 16)) {
             java.util.Arrays.sort(a);
             return;
         }
