@@ -50,8 +50,9 @@ public final class Main {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("meta: " + ex.getMessage());
-            err.println("(see 'meta " + (ex.getCommandLine().getCommandName().equals("meta") ? ""
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("meta: " + msg.replace('\n', ' ').trim() + " (see 'meta "
+                    + (ex.getCommandLine().getCommandName().equals("meta") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help')");
             err.flush();
             return USAGE;
@@ -61,7 +62,7 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.println("meta: " + message(ex));
+            err.println("meta: " + message(ex).replace('\n', ' '));
             err.flush();
             return exitCode(ex);
         });

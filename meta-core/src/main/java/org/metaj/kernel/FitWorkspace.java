@@ -54,8 +54,14 @@ public final class FitWorkspace {
     public boolean converged = true;
     /** warm start for iterative τ² estimators; NaN means "use the estimator's default start". */
     public double start = Double.NaN;
-    /** convergence tolerance of the iterative estimators (relative to max(τ², mean v)). */
+    /** convergence threshold of the iterative estimators: absolute change in τ² (metafor's {@code threshold}). */
     public double tolerance = 1e-12;
+    /**
+     * REML takes Newton-Raphson steps (observed information) where safe instead of pure Fisher scoring: the same
+     * root in about half the iterations. Off by default, because metafor's Fisher path decides which iterate is
+     * reported when the maximum lies on the boundary; the bootstrap and jackknife turn it on.
+     */
+    public boolean newtonSteps;
     /** iteration limit of the iterative estimators (metafor's default {@code maxiter = 100}, raised here). */
     public int maxIterations = 1000;
     /** scratch object of the root-finding estimators (PM, PMM) and the Q-profile interval. */

@@ -5,16 +5,20 @@ package org.metaj.kernel;
  * {@code tau2} (DerSimonian &amp; Kacker 2007, Contemp Clin Trials 28:105; Viechtbauer 2007, Stat Med 26:37).
  * Used by the Paule-Mandel estimators and the Q-profile confidence interval. Root finding is Brent's method
  * (Brent 1973, Algorithms for Minimization without Derivatives, ch. 4: inverse quadratic interpolation, secant and
- * bisection steps on a bracketing interval), written out here so that it allocates nothing; one instance lives in
- * each {@link FitWorkspace}.
+ * bisection steps on a bracketing interval), written out here so that it allocates nothing (commons-math's
+ * {@code BrentSolver} allocates an evaluation counter per solve); one instance lives in each {@link FitWorkspace}. The solver works in units of the mean
+ * sampling variance ({@code tau2 = u * mean(v)}), so its fixed absolute accuracy is a relative one and the root
+ * scales exactly with the data (y * c, v * c^2 gives tau2 * c^2, also for variances of 1e-12 or 1e12).
  */
 public final class QRoot {
-    /** relative and absolute accuracy of the root: the tolerance is {@code 2 REL |b| + ABS}. */
+    /** relative and absolute accuracy of the root (in units of mean v): the tolerance is {@code 2 REL |b| + ABS}. */
     private static final double REL = 1e-15;
     private static final double ABS = 1e-15;
     private static final int MAX_EVALUATIONS = 10_000;
     private final FitWorkspace ws;
     private double target;
+    /** the unit of the solver's argument: the mean sampling variance of the data loaded. */
+    private double unit = 1.0;
     /** set by {@link #solve} when the root lies beyond the search limit. */
     private boolean hitLimit;
 
@@ -22,8 +26,12 @@ public final class QRoot {
         this.ws = ws;
     }
 
-    /** @return {@code Q(tau2) - target} */
-    double value(double tau2) {
+    /** @return {@code Q(u * unit) - target}, the function Brent's method sees */
+    double value(double u) {
+        return q(u * unit);
+    }
+
+    private double q(double tau2) {
         return ws.wls(tau2) - target;
     }
 
@@ -41,41 +49,42 @@ public final class QRoot {
     public double solve(double target, double limit) {
         this.target = target;
         hitLimit = false;
-        double f0 = value(0);
+        double f0 = q(0);
         if (!(f0 > 0)) {
             return f0 <= 0 ? 0.0 : Double.NaN;
         }
-        double fl = value(limit);
+        double fl = q(limit);
         if (fl > 0) {
             hitLimit = true;
             return limit;
         }
-        double hi = limit;
-        // tighten the bracket geometrically before Brent: cheap, and keeps Brent's absolute accuracy meaningful
-        double lo = 0;
         double scale = 0;
         for (int i = 0; i < ws.k; i++) {
             scale += ws.v[i];
         }
-        scale = Math.max(scale / ws.k, Double.MIN_NORMAL);
-        double t = scale;
-        while (t < hi && value(t) > 0) {
-            lo = t;
-            t *= 4;
+        unit = Math.max(scale / ws.k, Double.MIN_NORMAL);
+        // tighten the bracket geometrically before Brent: cheap, and keeps Brent's accuracy meaningful
+        double hi = Math.min(limit / unit, Double.MAX_VALUE);
+        double lo = 0;
+        double u = 1;
+        while (u < hi && value(u) > 0) {
+            lo = u;
+            u *= 4;
         }
-        if (t < hi) {
-            hi = t;
+        if (u < hi) {
+            hi = u;
         }
         double root = brent(lo, hi, value(lo), value(hi));
         if (Double.isNaN(root)) {
             return Double.NaN;
         }
+        root *= unit;
         ws.wls(root);
         return root;
     }
 
     /**
-     * Brent's zeroin on {@code [a, b]} with {@code f(a) f(b) <= 0}.
+     * Brent's zeroin on {@code [a, b]} with {@code f(a) f(b) <= 0}, {@code f = value}.
      *
      * @return the root, or NaN if {@link #MAX_EVALUATIONS} were not enough
      */

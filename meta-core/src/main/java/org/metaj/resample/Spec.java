@@ -57,6 +57,8 @@ final class Spec {
         ws.load(y, v, k);
         // warm start of the iterative estimators: the full-data estimate (Fisher scoring, ignored by the others)
         ws.start = fitted.tau2();
+        // the same REML root in about half the iterations (see FitWorkspace.newtonSteps)
+        ws.newtonSteps = true;
         return ws;
     }
 

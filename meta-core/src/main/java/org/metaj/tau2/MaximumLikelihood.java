@@ -40,14 +40,6 @@ public final class MaximumLikelihood extends FisherScoring {
         return -0.5 * s - 0.5 * q;
     }
 
-    /** {@code l(tau2) - l(0) = -1/2 [sum log((v_i + tau2)/v_i) + Q(tau2) - Q(0)]}. */
-    @Override
-    double logLikelihoodGain(FitWorkspace ws, double tau2) {
-        double qt = ws.wls(tau2);
-        double q0 = ws.wls(0.0);
-        return -0.5 * sumLogRatio(ws, tau2, 1.0) - 0.5 * (qt - q0);
-    }
-
     @Override
     public String name() {
         return "ML";

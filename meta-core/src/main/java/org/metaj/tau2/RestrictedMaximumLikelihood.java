@@ -8,7 +8,8 @@ import org.metaj.kernel.FitWorkspace;
  * {@code l_R(tau^2) = -1/2 sum log(v_i + tau^2) - 1/2 log det(X'WX) - 1/2 y'Py}; Fisher scoring step
  * {@code (y'PPy - tr P) / tr(PP)}; a Newton-Raphson step
  * {@code (y'PPy - tr P) / (2 y'PPPy - tr PP)} (observed information; Harville 1977, J Am Stat Assoc 72:320) is
- * taken where the observed information is positive and the step within four Fisher steps or half the current
+ * taken, when {@code ws.newtonSteps} is set (the resampling engines set it; the default is metafor's pure Fisher
+ * scoring path, whose iterates matter for maxima on the boundary), where the observed information is positive and the step within four Fisher steps or half the current
  * tau^2, which reaches the same root in about half the iterations. Matches metafor
  * {@code rma(method = "REML")}, the default method.
  */
@@ -54,11 +55,11 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
             double trP = s1 - s2 / s1;
             double trPP = s2 - 2 * s3 / s1 + (s2 / s1) * (s2 / s1);
             double score2 = ypy - trP;
-            return newtonOrFisher(score2, 2 * (swu2 - swu * swu / s1) - trPP, trPP, tau2);
+            return newtonOrFisher(ws, score2, 2 * (swu2 - swu * swu / s1) - trPP, trPP, tau2);
         }
         double trPP = ws.trPP();
         double score2 = ws.yPPy() - ws.trP();
-        return newtonOrFisher(score2, 2 * ws.yPPPy() - trPP, trPP, tau2);
+        return newtonOrFisher(ws, score2, 2 * ws.yPPPy() - trPP, trPP, tau2);
     }
 
     /**
@@ -68,9 +69,9 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
      * {@code 1 - observed/expected information} per step); the Fisher scoring step {@code score/tr PP} otherwise.
      * Both have the same fixed point (score = 0); Newton converges quadratically near it.
      */
-    private static double newtonOrFisher(double score2, double observed, double trPP, double tau2) {
+    private static double newtonOrFisher(FitWorkspace ws, double score2, double observed, double trPP, double tau2) {
         double fisher = score2 / trPP;
-        if (observed > 0) {
+        if (ws.newtonSteps && observed > 0) {
             double newton = score2 / observed;
             if (Math.abs(newton) <= Math.max(4 * Math.abs(fisher), 0.5 * tau2)) {
                 return newton;
@@ -87,25 +88,6 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
             s += Math.log(ws.v[i] + tau2);
         }
         return -0.5 * s - 0.5 * ws.logDetXtWX() - 0.5 * q;
-    }
-
-    /**
-     * {@code l_R(tau2) - l_R(0) = -1/2 [sum log((v_i + tau2)/v_i) + log det(X'W_tX) - log det(X'W_0X)
-     * + Q(tau2) - Q(0)]}.
-     */
-    @Override
-    double logLikelihoodGain(FitWorkspace ws, double tau2) {
-        double qt = ws.wls(tau2);
-        if (ws.p() == 1) {
-            // det(X'WX) = sum w x^2 = 1/ainv: fold the ratio of determinants into the product (one logarithm)
-            double at = ws.ainv[0];
-            double q0 = ws.wls(0.0);
-            return -0.5 * sumLogRatio(ws, tau2, ws.ainv[0] / at) - 0.5 * (qt - q0);
-        }
-        double dt = ws.logDetXtWX();
-        double q0 = ws.wls(0.0);
-        double d0 = ws.logDetXtWX();
-        return -0.5 * sumLogRatio(ws, tau2, 1.0) - 0.5 * (dt - d0) - 0.5 * (qt - q0);
     }
 
     @Override
