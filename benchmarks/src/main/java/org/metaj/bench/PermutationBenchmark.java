@@ -63,6 +63,7 @@ public class PermutationBenchmark {
             perm[i] = i;
         }
         ws = new FitWorkspace(k, 2);
+        ws.newtonSteps = true; // a resampling loop: the same REML root in fewer iterations (as the bootstrap)
         out = new KernelFit(2);
         // y and v stay in place; only the moderator column is permuted
         System.arraycopy(y, 0, ws.y, 0, k);
