@@ -33,6 +33,7 @@ public final class FitKernel {
         final int p = ws.p;
         out.k = k;
         out.p = p;
+        ws.solvedAt = Double.NaN; // only solves made during this call may be reused below
         double tau2 = estimator.estimate(ws);
         out.tau2 = tau2;
         out.iterations = ws.iterations;
@@ -42,7 +43,8 @@ public final class FitKernel {
         }
         boolean fe = estimator == CommonEffect.INSTANCE;
         if (heterogeneity) {
-            double q0 = ws.wls(0.0);
+            // the likelihood estimators' boundary check ends with the tau2 = 0 solve: reuse it
+            double q0 = ws.solvedAt == 0.0 ? ws.q : ws.wls(0.0);
             out.qe = q0;
             int df = k - p;
             if (fe) {
@@ -56,7 +58,7 @@ public final class FitKernel {
                 out.h2 = (tau2 + s2) / s2;
             }
         }
-        double q = ws.wls(tau2);
+        double q = ws.solvedAt == tau2 ? ws.q : ws.wls(tau2);
         if (ws.singular) {
             return false;
         }

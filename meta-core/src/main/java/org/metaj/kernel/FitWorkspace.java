@@ -45,6 +45,7 @@ public final class FitWorkspace {
     /** double scratch of length maxK, free for resampling loops. */
     public final double[] scratch;
     boolean singular;
+    double solvedAt = Double.NaN;
     double sumW;
     double q;
     /** iterations taken by the last iterative τ² estimate (0 for closed forms). */
@@ -55,6 +56,12 @@ public final class FitWorkspace {
     public double start = Double.NaN;
     /** convergence threshold of the iterative estimators: absolute change in τ² (metafor's {@code threshold}). */
     public double tolerance = 1e-12;
+    /**
+     * REML takes Newton-Raphson steps (observed information) where safe instead of pure Fisher scoring: the same
+     * root in about half the iterations. Off by default, because metafor's Fisher path decides which iterate is
+     * reported when the maximum lies on the boundary; the bootstrap and jackknife turn it on.
+     */
+    public boolean newtonSteps;
     /** iteration limit of the iterative estimators (metafor's default {@code maxiter = 100}, raised here). */
     public int maxIterations = 1000;
     /** scratch object of the root-finding estimators (PM, PMM) and the Q-profile interval. */
@@ -154,6 +161,7 @@ public final class FitWorkspace {
         }
         this.k = k;
         this.p = p;
+        solvedAt = Double.NaN;
     }
 
     /**
@@ -166,7 +174,56 @@ public final class FitWorkspace {
         for (int i = 0; i < k; i++) {
             w[i] = 1.0 / (v[i] + tau2);
         }
-        return solve();
+        double qq = solve();
+        solvedAt = tau2;
+        return qq;
+    }
+
+    /**
+     * @return the tau2 of the last complete {@link #wls(double)} solve, whose weights, residuals, coefficients and
+     *         Q the arrays still hold; NaN after {@link #setSize}/{@code load}, {@link #weighted()} or
+     *         {@link #wlsCoefficients}. Only meaningful inside one {@link FitKernel#fit} call (which uses it to
+     *         skip a solve the estimator has just done): callers writing {@link #y}, {@link #v} or {@link #x}
+     *         directly are not tracked.
+     */
+    public double solvedAt() {
+        return solvedAt;
+    }
+
+    /**
+     * The first half of {@link #wls(double)}: weights, their sum, the coefficients and {@code (X'WX)^-1}, without
+     * the residuals and Q (for an intercept-only model one pass over the data instead of two; {@link #r} and
+     * {@link #q()} are then stale, q is NaN). Meta-regression models get the full {@link #wls(double)}.
+     *
+     * @param tau2 the between-study variance, {@code >= 0}
+     */
+    public void wlsCoefficients(double tau2) {
+        if (p != 1) {
+            wls(tau2);
+            return;
+        }
+        solvedAt = Double.NaN;
+        final int k = this.k;
+        double sw = 0;
+        double swx = 0;
+        double swy = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = 1.0 / (v[i] + tau2);
+            w[i] = wi;
+            double xi = x[i];
+            sw += wi;
+            swx += wi * xi * xi;
+            swy += wi * xi * y[i];
+        }
+        sumW = sw;
+        q = Double.NaN;
+        if (!(swx > 0)) {
+            singular = true;
+            return;
+        }
+        singular = false;
+        beta[0] = swy / swx;
+        ainv[0] = 1.0 / swx;
     }
 
     /**
@@ -175,6 +232,7 @@ public final class FitWorkspace {
      * @return {@code sum w_i r_i^2}; NaN if {@code X'WX} is singular
      */
     public double weighted() {
+        solvedAt = Double.NaN;
         return solve();
     }
 
@@ -336,6 +394,35 @@ public final class FitWorkspace {
             s += e * e;
         }
         return s;
+    }
+
+    /**
+     * @return {@code y'PPPy = u'Pu} with {@code u = Py = W r}: {@code u'Wu - (X'Wu)'(X'WX)^-1(X'Wu)}, for the last
+     *         solve (the observed information of REML needs it)
+     */
+    public double yPPPy() {
+        final int p = this.p;
+        for (int s = 0; s < p; s++) {
+            xty[s] = 0;
+        }
+        double uwu = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = w[i];
+            double u = wi * r[i];
+            double wu = wi * u;
+            uwu += wu * u;
+            int row = i * p;
+            for (int s = 0; s < p; s++) {
+                xty[s] += x[row + s] * wu;
+            }
+        }
+        double gag = 0;
+        for (int s = 0; s < p; s++) {
+            for (int t = 0; t < p; t++) {
+                gag += xty[s] * ainv[s * p + t] * xty[t];
+            }
+        }
+        return uwu - gag;
     }
 
     /** @return {@code log det(X'WX)} for the last solve */

@@ -1,20 +1,21 @@
 package org.metaj.kernel;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-
 /**
  * Solves {@code Q(tau2) = target} for the generalised Q statistic, which decreases monotonically in
  * {@code tau2} (DerSimonian &amp; Kacker 2007, Contemp Clin Trials 28:105; Viechtbauer 2007, Stat Med 26:37).
- * Used by the Paule-Mandel estimators and the Q-profile confidence interval. Root finding is commons-math's
- * {@link BrentSolver}; one instance lives in each {@link FitWorkspace}. The solver works in units of the mean
+ * Used by the Paule-Mandel estimators and the Q-profile confidence interval. Root finding is Brent's method
+ * (Brent 1973, Algorithms for Minimization without Derivatives, ch. 4: inverse quadratic interpolation, secant and
+ * bisection steps on a bracketing interval), written out here so that it allocates nothing (commons-math's
+ * {@code BrentSolver} allocates an evaluation counter per solve); one instance lives in each {@link FitWorkspace}. The solver works in units of the mean
  * sampling variance ({@code tau2 = u * mean(v)}), so its fixed absolute accuracy is a relative one and the root
  * scales exactly with the data (y * c, v * c^2 gives tau2 * c^2, also for variances of 1e-12 or 1e12).
  */
-public final class QRoot implements UnivariateFunction {
+public final class QRoot {
+    /** relative and absolute accuracy of the root (in units of mean v): the tolerance is {@code 2 REL |b| + ABS}. */
+    private static final double REL = 1e-15;
+    private static final double ABS = 1e-15;
+    private static final int MAX_EVALUATIONS = 10_000;
     private final FitWorkspace ws;
-    private final BrentSolver solver = new BrentSolver(1e-15, 1e-15, 0);
     private double target;
     /** the unit of the solver's argument: the mean sampling variance of the data loaded. */
     private double unit = 1.0;
@@ -26,8 +27,7 @@ public final class QRoot implements UnivariateFunction {
     }
 
     /** @return {@code Q(u * unit) - target}, the function Brent's method sees */
-    @Override
-    public double value(double u) {
+    double value(double u) {
         return q(u * unit);
     }
 
@@ -74,12 +74,88 @@ public final class QRoot implements UnivariateFunction {
         if (u < hi) {
             hi = u;
         }
-        try {
-            double root = solver.solve(10_000, this, lo, hi) * unit;
-            ws.wls(root);
-            return root;
-        } catch (MathIllegalStateException e) {
+        double root = brent(lo, hi, value(lo), value(hi));
+        if (Double.isNaN(root)) {
             return Double.NaN;
         }
+        root *= unit;
+        ws.wls(root);
+        return root;
+    }
+
+    /**
+     * Brent's zeroin on {@code [a, b]} with {@code f(a) f(b) <= 0}, {@code f = value}.
+     *
+     * @return the root, or NaN if {@link #MAX_EVALUATIONS} were not enough
+     */
+    private double brent(double a, double b, double fa, double fb) {
+        if (fa == 0) {
+            return a;
+        }
+        if (fb == 0) {
+            return b;
+        }
+        double c = a;
+        double fc = fa;
+        double d = b - a;
+        double e = d;
+        for (int it = 0; it < MAX_EVALUATIONS; it++) {
+            if (Math.abs(fc) < Math.abs(fb)) {
+                a = b;
+                b = c;
+                c = a;
+                fa = fb;
+                fb = fc;
+                fc = fa;
+            }
+            double tol = 2 * REL * Math.abs(b) + ABS;
+            double m = 0.5 * (c - b);
+            if (Math.abs(m) <= tol || fb == 0) {
+                return b;
+            }
+            if (Math.abs(e) < tol || Math.abs(fa) <= Math.abs(fb)) {
+                d = m;
+                e = d;
+            } else {
+                double s = fb / fa;
+                double p;
+                double q;
+                if (a == c) {
+                    // secant
+                    p = 2 * m * s;
+                    q = 1 - s;
+                } else {
+                    // inverse quadratic interpolation
+                    q = fa / fc;
+                    double r = fb / fc;
+                    p = s * (2 * m * q * (q - r) - (b - a) * (r - 1));
+                    q = (q - 1) * (r - 1) * (s - 1);
+                }
+                if (p > 0) {
+                    q = -q;
+                } else {
+                    p = -p;
+                }
+                s = e;
+                e = d;
+                if (2 * p < 3 * m * q - Math.abs(tol * q) && p < Math.abs(0.5 * s * q)) {
+                    d = p / q;
+                } else {
+                    d = m;
+                    e = d;
+                }
+            }
+            a = b;
+            fa = fb;
+            b += Math.abs(d) > tol ? d : (m > 0 ? tol : -tol);
+            fb = value(b);
+            if ((fb > 0 && fc > 0) || (fb <= 0 && fc <= 0)) {
+                c = a;
+                fc = fa;
+                d = b - a;
+                e = d;
+            }
+        }
+        return Double.NaN;
     }
 }

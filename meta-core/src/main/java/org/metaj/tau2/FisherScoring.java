@@ -26,6 +26,14 @@ abstract class FisherScoring implements Tau2Estimator {
     abstract double step(FitWorkspace ws, double tau2);
 
     /**
+     * The weighted solve each iteration needs before {@link #step}: the full {@code ws.wls(tau2)} unless the
+     * estimator's step needs less.
+     */
+    void prepare(FitWorkspace ws, double tau2) {
+        ws.wls(tau2);
+    }
+
+    /**
      * @param ws   workspace
      * @param tau2 value
      * @return the log-likelihood (up to a constant), or NaN if the estimator has none to compare
@@ -50,7 +58,7 @@ abstract class FisherScoring implements Tau2Estimator {
         int it = 0;
         while (it < ws.maxIterations) {
             it++;
-            ws.wls(t);
+            prepare(ws, t);
             if (ws.singular()) {
                 ws.iterations = it;
                 return Double.NaN;
