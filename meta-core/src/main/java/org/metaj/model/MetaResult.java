@@ -297,10 +297,35 @@ public final class MetaResult {
             sb.append(String.format(Locale.ROOT, "%nBack-transformed (exp): %s [%s, %s]%n", fmt(Math.exp(estimate)),
                     fmt(Math.exp(ciLb)), fmt(Math.exp(ciUb))));
         }
+        sb.append('\n').append(summaryLine()).append('\n');
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * One line as a review reports it, two decimals, back-transformed for log-scale measures, e.g.
+     * {@code Pooled (FE): MD 0.80 (95% CI -0.27 to 1.88), p = 0.144; Q = 0.18 (df = 1, p = 0.667), I2 = 0%}.
+     *
+     * @return the summary line
+     */
+    public String summaryLine() {
+        boolean log = data.measure() != null && data.measure().isLogScale();
+        String name = data.measure() == null ? "estimate"
+                : log ? data.measure().name().replace("PETO", "OR (Peto)") : data.measure().name();
+        double e = log ? Math.exp(estimate) : estimate;
+        double lo = log ? Math.exp(ciLb) : ciLb;
+        double hi = log ? Math.exp(ciUb) : ciUb;
+        String p = Double.isNaN(pval) ? "NA" : pval < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", pval);
+        String qp = Double.isNaN(qPval) ? "NA" : qPval < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", qPval);
+        String het = Double.isNaN(q) ? "heterogeneity undefined (k = 1)" : String.format(Locale.ROOT,
+                "Q = %.2f (df = %d, p %s%s), I2 = %.0f%%", q, qDf, qp.startsWith("<") ? "" : "= ", qp, i2);
+        if (spec.method().isRandomEffects()) {
+            het += String.format(Locale.ROOT, ", tau2 = %.4f", tau2);
+        }
+        return String.format(Locale.ROOT, "Pooled (%s): %s %.2f (%s%% CI %.2f to %.2f), p %s%s; %s",
+                spec.method().label(), name, e, fmtLevel(), lo, hi, p.startsWith("<") ? "" : "= ", p, het);
     }
 
     private String fmtLevel() {

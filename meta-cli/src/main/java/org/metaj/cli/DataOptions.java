@@ -1,0 +1,254 @@
+package org.metaj.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.metaj.data.DataException;
+import org.metaj.data.StudyColumns;
+import org.metaj.data.StudyData;
+import org.metaj.effect.EffectMeasure;
+import org.metaj.effect.EffectSizeResult;
+import org.metaj.effect.EffectSizes;
+import org.metaj.effect.ZeroCellRule;
+import org.metaj.model.MetaAnalysis;
+import org.metaj.model.Method;
+import org.metaj.model.TestType;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options every analysing subcommand shares (input file, effect measure, model), and the one path from a CSV
+ * file to {@link StudyData} and a configured {@link MetaAnalysis}: read, validate, compute effect sizes.
+ */
+public final class DataOptions {
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "CSV file, one row per study (metafor's column "
+            + "names: yi,vi | m1i,sd1i,n1i,m2i,sd2i,n2i | ai,bi,ci,di | ai,n1i,ci,n2i | ri,ni | xi,ni | x1i,t1i,x2i,t2i)")
+    Path file;
+
+    @Option(names = "--measure", paramLabel = "M", description = "MD, SMD, ROM, OR, RR, RD, PETO, COR, ZCOR, PR, PLO,"
+            + " PAS, PFT, IRR, IRD (escalc); omit for precomputed yi, vi (or sei)")
+    String measure;
+
+    @Option(names = "--method", paramLabel = "X", defaultValue = "REML", description = "FE, DL, HE, HS, HSk, SJ, ML, "
+            + "REML, EB, PM, PMM, MH, PETO (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--test", paramLabel = "z|knha", defaultValue = "z", description = "Wald z or Knapp-Hartung "
+            + "(default: ${DEFAULT-VALUE})")
+    String test;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "95", description = "confidence level in percent "
+            + "(default: ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--add", paramLabel = "A", description = "zero-cell correction added to each cell (default 0.5)")
+    Double add;
+
+    @Option(names = "--to", paramLabel = "RULE", description = "which studies get the correction: only0 (default), "
+            + "all, if0all, none")
+    String to;
+
+    @Option(names = "--drop00", description = "drop studies with no events (or no non-events) in both groups")
+    boolean drop00;
+
+    @Option(names = "--label", paramLabel = "COL", description = "column that labels the studies (default: study)")
+    String label;
+
+    @Option(names = "--delimiter", paramLabel = "C", description = "field separator: , ; tab (default: detected)")
+    String delimiter;
+
+    @Option(names = "--decimal", paramLabel = "C", description = "decimal mark: . or , (default: detected)")
+    String decimal;
+
+    @Option(names = "--on-nonconvergence", paramLabel = "P", defaultValue = "report", description = "when an "
+            + "iterative tau^2 estimator does not converge: report (default; result flagged, warning), fail (exit 4),"
+            + " DL (refit with DerSimonian-Laird, with a warning)")
+    String onNonConvergence;
+
+    private final List<String> notes = new ArrayList<>();
+    private StudyColumns columns;
+
+    /** @return notes from reading and effect-size computation (missing values left out, zero cells corrected) */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** @return the file as given */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the columns read, after {@link #load()} */
+    public StudyColumns columns() {
+        return columns;
+    }
+
+    /** @return the measure, or {@code null} for precomputed effects */
+    public EffectMeasure measure() {
+        return measure == null ? null : parse(() -> EffectMeasure.parse(measure), "--measure");
+    }
+
+    /**
+     * Reads the file and computes the effect sizes.
+     *
+     * @return the studies
+     */
+    public StudyData load() {
+        Character delim = null;
+        if (delimiter != null) {
+            String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+            if (d.length() != 1) {
+                throw new UsageException("--delimiter must be one character (',' ';' or tab), got '" + delimiter + "'");
+            }
+            delim = d.charAt(0);
+        }
+        Character dec = null;
+        if (decimal != null) {
+            if (!decimal.equals(".") && !decimal.equals(",")) {
+                throw new UsageException("--decimal must be '.' or ',', got '" + decimal + "'");
+            }
+            dec = decimal.charAt(0);
+        }
+        CsvReader reader = new CsvReader(delim, dec, label);
+        columns = reader.read(file);
+        notes.addAll(reader.notes());
+        return effects(columns);
+    }
+
+    /** Computes the effect sizes from columns already read. */
+    StudyData effects(StudyColumns cols) {
+        this.columns = cols;
+        EffectSizes es = EffectSizes.withDefaults();
+        if (add != null) {
+            if (!(add >= 0) || Double.isInfinite(add)) {
+                throw new UsageException("--add must be a number >= 0, got " + add);
+            }
+            es = es.withAdd(add);
+        }
+        if (to != null) {
+            es = es.withTo(parse(() -> ZeroCellRule.valueOf(to.trim().toUpperCase(Locale.ROOT)), "--to"));
+        }
+        if (drop00) {
+            es = es.withDrop00(true);
+        }
+        EffectMeasure m = measure();
+        boolean generic = cols.has("yi") && (cols.has("vi") || cols.has("sei"));
+        EffectSizeResult r;
+        if (m == null) {
+            if (!generic) {
+                throw new DataException(cols.source(), -1, null, "no --measure given and no precomputed yi with vi "
+                        + "(or sei) columns; " + suggestMeasure(cols));
+            }
+            r = es.generic(cols);
+        } else if (!hasColumnsFor(m, cols) && generic) {
+            r = es.generic(cols);
+            notes.add("the file holds precomputed yi/vi: they are taken to be on the " + m + " scale");
+            StudyData d = r.toStudyData();
+            notes.addAll(r.notes());
+            return StudyData.of(d.columns(), d.yi(), d.vi(), m, d.notes());
+        } else {
+            if (!hasColumnsFor(m, cols)) {
+                throw new DataException(cols.source(), -1, null, missingColumns(m, cols));
+            }
+            r = es.compute(m, cols);
+        }
+        notes.addAll(r.notes());
+        return r.toStudyData();
+    }
+
+    /** @return the configured analysis */
+    public MetaAnalysis spec() {
+        MetaAnalysis ma = MetaAnalysis.withDefaults()
+                .with(parse(() -> Method.parse(method), "--method"))
+                .with(parse(() -> TestType.parse(test), "--test"));
+        if (!(level > 0 && level < 100)) {
+            throw new UsageException("--level must be a percentage between 0 and 100, got " + level);
+        }
+        ma = ma.withLevel(level > 1 ? level / 100 : level);
+        MetaAnalysis.OnNonConvergence p = parse(() -> {
+            String s = onNonConvergence.trim().toUpperCase(Locale.ROOT);
+            return s.equals("DL") ? MetaAnalysis.OnNonConvergence.DL : MetaAnalysis.OnNonConvergence.valueOf(s);
+        }, "--on-nonconvergence");
+        return ma.with(p);
+    }
+
+    static boolean hasColumnsFor(EffectMeasure m, StudyColumns cols) {
+        for (List<String> set : m.columnSets()) {
+            if (set.stream().allMatch(cols::has)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String missingColumns(EffectMeasure m, StudyColumns cols) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("measure ").append(m).append(" needs columns ");
+        List<String> alts = new ArrayList<>();
+        for (List<String> set : m.columnSets()) {
+            alts.add(String.join(",", set));
+        }
+        sb.append(String.join(" or ", alts));
+        List<String> present = new ArrayList<>(cols.numericNames());
+        present.addAll(cols.textNames());
+        sb.append("; the file has ").append(String.join(",", present));
+        for (List<String> set : m.columnSets()) {
+            for (String need : set) {
+                if (!cols.has(need)) {
+                    for (String have : present) {
+                        if (!CsvReader.NUMERIC.contains(have) && distance(need, have) <= 2) {
+                            sb.append(String.format(Locale.ROOT, " (found '%s': did you mean '%s'?)", have, need));
+                        } else if (cols.hasText(need) && have.equals(need)) {
+                            sb.append(String.format(Locale.ROOT, " (column '%s' is not numeric)", need));
+                        }
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String suggestMeasure(StudyColumns cols) {
+        List<String> fits = new ArrayList<>();
+        for (EffectMeasure m : EffectMeasure.values()) {
+            if (hasColumnsFor(m, cols)) {
+                fits.add(m.name());
+            }
+        }
+        if (fits.isEmpty()) {
+            List<String> present = new ArrayList<>(cols.numericNames());
+            present.addAll(cols.textNames());
+            return "the columns (" + String.join(",", present) + ") fit no measure; expected metafor's names, e.g. "
+                    + "yi,vi or m1i,sd1i,n1i,m2i,sd2i,n2i or ai,bi,ci,di";
+        }
+        return "the columns fit --measure " + String.join(", ", fits);
+    }
+
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int c = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> f, String option) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+}

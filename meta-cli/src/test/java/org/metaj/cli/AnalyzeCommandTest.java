@@ -1,0 +1,117 @@
+package org.metaj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The {@code meta analyze} and {@code meta batch} commands, run in-process. */
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String AHRQ = "study,m1i,sd1i,n1i,m2i,sd2i,n2i\n"
+            + "Kwon 2007,5.16,4.9,24,4.92,4.8,23\n"
+            + "Cherkin 2009,6.3,5.7,158,5.4,4.9,162\n";
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void textOutputShowsThePooledMeanDifference() throws Exception {
+        Path f = write("ahrq.csv", AHRQ);
+        Run r = run("analyze", f.toString(), "--measure", "MD", "--method", "FE");
+        assertEquals(0, r.code(), r.err());
+        // AHRQ 2010 (Furlan et al.), acupuncture vs placebo, RMDQ: 0.80 (-0.27, 1.88) from these two trials
+        assertTrue(r.out().contains("0.8009"), r.out());
+        assertTrue(r.out().contains("-0.2739"), r.out());
+        assertTrue(r.out().contains("1.8756"), r.out());
+        assertTrue(r.out().contains("Q(df = 1) = 0.1849"), r.out());
+    }
+
+    @Test
+    void jsonOutputHasContractKeysAndNullForUndefined() throws Exception {
+        Path f = write("one.csv", "study,yi,vi\nA,0.5,0.04\n");
+        Run r = run("analyze", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertEquals(1, n.get("k").asInt());
+        assertEquals(0.5, n.get("estimate").asDouble(), 1e-15);
+        assertEquals(0.2, n.get("se").asDouble(), 1e-15);
+        assertTrue(n.get("Q").isNull(), "Q of a single study is undefined");
+        assertTrue(n.get("I2").isNull(), "I2 of a single study is undefined");
+        assertTrue(n.get("warnings").toString().contains("only one study"));
+    }
+
+    @Test
+    void batchAnswersEachLineAndKeepsGoingAfterAnError() throws Exception {
+        Path f = write("ahrq.csv", AHRQ);
+        String ok = "{\"id\":\"a\",\"file\":\"" + f + "\",\"args\":[\"--measure\",\"MD\",\"--method\",\"FE\"]}";
+        String bad = "{\"id\":\"b\",\"file\":\"" + f + "\",\"args\":[\"--measure\",\"XYZ\"]}";
+        Map<String, Object> a = BatchCommand.answer(ok, 1);
+        Map<String, Object> b = BatchCommand.answer(bad, 2);
+        Map<String, Object> c = BatchCommand.answer("not json", 3);
+        assertEquals("a", a.get("id"));
+        // inverse-variance FE by hand: (0.24 w1 + 0.9 w2)/(w1 + w2), w1 = 1/2.002156, w2 = 1/0.353843
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) a.get("result");
+        assertEquals(0.8008759, (Double) result.get("estimate"), 1e-6);
+        assertEquals("b", b.get("id"));
+        assertTrue(((String) b.get("error")).contains("unknown measure 'XYZ'"), b.toString());
+        assertTrue(((String) c.get("error")).contains("not JSON"), c.toString());
+    }
+
+    @Test
+    void unknownMethodIsAUsageError() throws Exception {
+        Path f = write("ahrq.csv", AHRQ);
+        Run r = run("analyze", f.toString(), "--measure", "MD", "--method", "XX");
+        assertEquals(Main.USAGE, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("unknown method 'XX'"), r.err());
+    }
+
+    @Test
+    void negativeSdNamesFileRowAndColumn() throws Exception {
+        Path f = write("neg.csv", "study,m1i,sd1i,n1i,m2i,sd2i,n2i\nA,1,1,10,2,1,10\nB,1,-1,10,2,1,10\n");
+        Run r = run("analyze", f.toString(), "--measure", "SMD");
+        assertEquals(Main.DATA, r.code());
+        assertTrue(r.err().contains("neg.csv") && r.err().contains("row 3") && r.err().contains("sd1i"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void semicolonFileWithDecimalCommasAndBomIsRead() throws Exception {
+        Path f = dir.resolve("excel.csv");
+        String content = "\uFEFFstudy;m1i;sd1i;n1i;m2i;sd2i;n2i\r\n\"Kwon; 2007\";5,16;4,9;24;4,92;4,8;23\r\n"
+                + "Cherkin 2009;6,3;5,7;158;5,4;4,9;162\r\n";
+        Files.writeString(f, content);
+        Run r = run("analyze", f.toString(), "--measure", "MD", "--method", "FE", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertEquals(0.8008759, n.get("estimate").asDouble(), 1e-6);
+        assertEquals("Kwon; 2007", n.get("studies").get("label").get(0).asText());
+    }
+}

@@ -1,0 +1,183 @@
+package org.metaj.sensitivity;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.metaj.model.MetaResult;
+
+/**
+ * Leave-one-out sensitivity analysis: the model of a {@link MetaResult} refitted k times, each time without one
+ * study, with the same specification (method, test, level), as metafor's {@code leave1out()}. Refits go through
+ * {@link SubsetFitter} (one kernel workspace for all k fits). Immutable.
+ *
+ * <p>Figures ({@link #figures()}): {@code leave1out_estimate leave1out_se leave1out_pval leave1out_ci_lb
+ * leave1out_ci_ub leave1out_tau2 leave1out_I2 leave1out_H2 leave1out_Q leave1out_Q_pval}, arrays with one entry
+ * per left-out study, in the order of the data.
+ */
+public final class LeaveOneOut {
+    private final String[] labels;
+    private final double[] estimate;
+    private final double[] se;
+    private final double[] statistic;
+    private final double[] pval;
+    private final double[] ciLb;
+    private final double[] ciUb;
+    private final double[] tau2;
+    private final double[] i2;
+    private final double[] h2;
+    private final double[] q;
+    private final double[] qPval;
+    private final List<String> warnings;
+
+    private LeaveOneOut(int k, String[] labels) {
+        this.labels = labels;
+        estimate = new double[k];
+        se = new double[k];
+        statistic = new double[k];
+        pval = new double[k];
+        ciLb = new double[k];
+        ciUb = new double[k];
+        tau2 = new double[k];
+        i2 = new double[k];
+        h2 = new double[k];
+        q = new double[k];
+        qPval = new double[k];
+        warnings = new ArrayList<>();
+    }
+
+    /**
+     * @param model a fitted intercept-only model with k >= 2 studies
+     * @return the k leave-one-out fits
+     */
+    public static LeaveOneOut of(MetaResult model) {
+        int k = model.k();
+        if (k < 2) {
+            throw new IllegalArgumentException("leave-one-out needs at least 2 studies, got k = " + k);
+        }
+        SubsetFitter f = new SubsetFitter(model);
+        LeaveOneOut r = new LeaveOneOut(k, model.data().labels());
+        int[] idx = new int[k];
+        for (int i = 0; i < k; i++) {
+            int n = 0;
+            for (int j = 0; j < k; j++) {
+                if (j != i) {
+                    idx[n++] = j;
+                }
+            }
+            f.fit(idx, n, "without study " + (i + 1));
+            r.estimate[i] = f.estimate;
+            r.se[i] = f.se;
+            r.statistic[i] = f.statistic;
+            r.pval[i] = f.pval;
+            r.ciLb[i] = f.ciLb;
+            r.ciUb[i] = f.ciUb;
+            r.tau2[i] = f.tau2;
+            r.i2[i] = f.i2;
+            r.h2[i] = f.h2;
+            r.q[i] = f.q;
+            r.qPval[i] = f.qPval;
+        }
+        r.warnings.addAll(f.warnings());
+        return r;
+    }
+
+    /** @return number of studies (fits) */
+    public int k() {
+        return estimate.length;
+    }
+
+    /** @return the estimates without each study */
+    public double[] estimate() {
+        return estimate.clone();
+    }
+
+    /** @return their standard errors */
+    public double[] se() {
+        return se.clone();
+    }
+
+    /** @return the z or t statistics */
+    public double[] statistic() {
+        return statistic.clone();
+    }
+
+    /** @return the p-values */
+    public double[] pval() {
+        return pval.clone();
+    }
+
+    /** @return lower confidence bounds */
+    public double[] ciLb() {
+        return ciLb.clone();
+    }
+
+    /** @return upper confidence bounds */
+    public double[] ciUb() {
+        return ciUb.clone();
+    }
+
+    /** @return tau^2 without each study */
+    public double[] tau2() {
+        return tau2.clone();
+    }
+
+    /** @return I^2 (percent) without each study */
+    public double[] i2() {
+        return i2.clone();
+    }
+
+    /** @return H^2 without each study */
+    public double[] h2() {
+        return h2.clone();
+    }
+
+    /** @return Q without each study */
+    public double[] q() {
+        return q.clone();
+    }
+
+    /** @return p-values of Q */
+    public double[] qPval() {
+        return qPval.clone();
+    }
+
+    /** @return warnings of the refits */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** @return the contract figures (double[] arrays) */
+    public Map<String, Object> figures() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("leave1out_estimate", estimate());
+        f.put("leave1out_se", se());
+        f.put("leave1out_pval", pval());
+        f.put("leave1out_ci_lb", ciLb());
+        f.put("leave1out_ci_ub", ciUb());
+        f.put("leave1out_tau2", tau2());
+        f.put("leave1out_I2", i2());
+        f.put("leave1out_H2", h2());
+        f.put("leave1out_Q", q());
+        f.put("leave1out_Q_pval", qPval());
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Leave-one-out analysis\n\n");
+        sb.append(String.format(Locale.ROOT, "%-24s %10s %9s %9s %9s %9s %9s %8s %9s%n", "omitted", "estimate",
+                "se", "pval", "ci.lb", "ci.ub", "tau2", "I2", "Q"));
+        for (int i = 0; i < k(); i++) {
+            sb.append(String.format(Locale.ROOT, "%-24s %10.4f %9.4f %9.4f %9.4f %9.4f %9.4f %8.2f %9.4f%n",
+                    Text.clip(labels[i], 24), estimate[i], se[i], pval[i], ciLb[i], ciUb[i], tau2[i], i2[i], q[i]));
+        }
+        for (String w : warnings) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+}
