@@ -35,6 +35,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean debug;
 
     @Mixin
+    RegressionSection regression = new RegressionSection();
+
+    @Mixin
     SensitivitySection sensitivity = new SensitivitySection();
 
     @Mixin
@@ -42,7 +45,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of(sensitivity, bias);
+        return List.of(regression, sensitivity, bias);
     }
 
     @Override

@@ -94,8 +94,12 @@ public final class DesignMatrix {
         double[] ones = new double[k];
         Arrays.fill(ones, 1.0);
         columns.add(ones);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String mod : moderators) {
             String m = mod.trim();
+            if (!seen.add(m)) {
+                throw new IllegalArgumentException("moderator '" + m + "' is given twice");
+            }
             if (cols.has(m)) {
                 double[] v = cols.get(m);
                 for (int i = 0; i < k; i++) {
