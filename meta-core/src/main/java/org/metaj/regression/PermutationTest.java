@@ -37,11 +37,18 @@ import org.metaj.tau2.Tau2Estimator;
  * <p>The exact test is used when asked for and the number of arrangements is at most the exact limit (default
  * 10^6), or whenever the number of arrangements does not exceed the Monte Carlo iterations; otherwise
  * {@code iterations} draws are taken with {@link SplittableRandom} from the seed. The refit loop is
- * allocation-free: one {@link FitWorkspace} and one {@link KernelFit}, warm-started at the observed tau^2.
+ * allocation-free: one {@link FitWorkspace} and one {@link KernelFit}, warm-started at the observed tau^2, with
+ * the iteration limit raised to {@value #REFIT_MAX_ITERATIONS}.
  */
 public final class PermutationTest {
     /** Default largest number of arrangements enumerated exactly. */
     public static final long DEFAULT_EXACT_LIMIT = 1_000_000L;
+    /**
+     * Iteration limit of the iterative tau^2 estimators in the refits. Some arrangements have a near-flat REML
+     * likelihood (a stationary point close to a maximum at tau^2 = 0) on which Fisher scoring converges only
+     * linearly and slowly: a few thousand steps at tolerance 1e-12, more than the default limit of one fit.
+     */
+    static final int REFIT_MAX_ITERATIONS = 100_000;
     /** Slack of the comparisons with the observed statistics. */
     static final double COMPARISON_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 
@@ -267,6 +274,7 @@ public final class PermutationTest {
         Loop(int k, int p, int from, int m, double qmDiv, Tau2Estimator est, boolean knha, double[] zObs,
                 double qmObs, double[] y, double[] v) {
             this.ws = new FitWorkspace(k, p);
+            this.ws.maxIterations = REFIT_MAX_ITERATIONS;
             this.out = new KernelFit(p);
             this.k = k;
             this.p = p;

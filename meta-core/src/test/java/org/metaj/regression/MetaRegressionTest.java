@@ -104,16 +104,30 @@ class MetaRegressionTest {
 
     @Test
     void predictionMatchesMetafor() {
-        // metafor 3.8-1: predict(rma(yi, vi, mods = ~ weeks, data = dat.raudenbush1985, test = "knha"),
-        // newmods = 10), printed by regression-extra.R
+        // metafor 3.8-1, printed by regression-extra.R: predict(rma(yi, vi, mods = ~ weeks,
+        // data = dat.raudenbush1985, method = "REML", test = "knha"), newmods = 10)
         StudyData rb = TestData.load("raudenbush1985.csv", null);
         MetaRegressionResult r = MetaRegression.withDefaults().with(TestType.KNHA).fit(rb, "weeks");
         Prediction p = r.predict(10);
-        close(0.0367285200, p.estimate(), "pred");
+        close(0.036728518701478, p.estimate(), "pred");
+        close(0.054343634565101, p.se(), "se");
+        close(-0.077926528060054, p.ciLb(), "ci.lb");
+        close(0.151383565463010, p.ciUb(), "ci.ub");
+        close(-0.214044608867242, p.piLb(), "pi.lb");
+        close(0.287501646270198, p.piUb(), "pi.ub");
         assertEquals(p.estimate(), r.predict(1, 10).estimate(), TOL);
-        double crit = Probabilities.tQuantile(0.975, 17);
-        close(p.estimate() - crit * p.se(), p.ciLb(), "ci.lb");
-        close(p.estimate() + crit * Math.sqrt(p.se() * p.se() + r.tau2()), p.piUb(), "pi.ub");
+        // predict(rma(yi, vi, mods = ~ length + meta, data = dat.bangertdrowns2004, method = "DL"),
+        // newmods = c(5, 1)); two studies with a missing moderator left out
+        StudyData bd = TestData.load("bangertdrowns2004-mods.csv", null);
+        MetaRegressionResult r2 = MetaRegression.withDefaults().with(Method.DL).fit(bd, "length", "meta");
+        assertEquals(46, r2.k());
+        Prediction q = r2.predict(5, 1);
+        close(0.251460336188400, q.estimate(), "pred");
+        close(0.086937021297254, q.se(), "se");
+        close(0.081066905522590, q.ciLb(), "ci.lb");
+        close(0.421853766854209, q.ciUb(), "ci.ub");
+        close(-0.178758904161414, q.piLb(), "pi.lb");
+        close(0.681679576538213, q.piUb(), "pi.ub");
     }
 
     @Test
