@@ -187,6 +187,10 @@ public final class MetaRegression {
         b.i2 = out.i2;
         b.h2 = out.h2;
         b.r2 = x.hasIntercept() && p > 1 ? r2(ws, y, v, k, out, est) : Double.NaN;
+        if (method == Method.FE && knha) {
+            warnings.add("the Knapp-Hartung adjustment is meant for random- and mixed-effects models; with the"
+                    + " common-effect model it scales the covariance by QE/(k-p)");
+        }
         if (method.isRandomEffects() && out.tau2 == 0) {
             warnings.add(String.format(Locale.ROOT, "residual tau^2 estimated as 0 by %s", method.label()));
         }
