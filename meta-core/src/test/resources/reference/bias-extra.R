@@ -68,9 +68,9 @@ out("bangertdrowns2004/egger/rma/sei", D, list("--egger", "--egger-model", "rma"
     egger(regtest(r, model = "rma", predictor = "sei")))
 out("bangertdrowns2004/begg", D, list("--begg"), {rk <- ranktest(r); list(begg_tau = num(rk$tau), begg_pval = rk$pval)})
 out("bangertdrowns2004/trimfill", D, list("--trimfill"), tf(trimfill(r)))
-out("bangertdrowns2004/trimfill/R0", D, list("--trimfill", "--estimator", "R0"), tf(trimfill(r, estimator = "R0")))
+out("bangertdrowns2004/trimfill/R0", D, list("--trimfill", "--trimfill-estimator", "R0"), tf(trimfill(r, estimator = "R0")))
 out("bangertdrowns2004/failsafe", D, list("--failsafe"), fsnall(bd))
-out("bangertdrowns2004/cumulative/year", D, list("--cumulative", "--order", "year"), cum(cumul(r, order = bd$year)))
+out("bangertdrowns2004/cumulative/year", D, list("--cumulative", "--cumulative-order", "year"), cum(cumul(r, order = bd$year)))
 out("bangertdrowns2004/baujat", D, list("--baujat"), bj(r))
 out("bangertdrowns2004/petpeese", D, list("--petpeese"), petpeese(bd))
 rk <- rma(yi, vi, ni = ni, data = bd, test = "knha", control = ctl)
@@ -83,7 +83,7 @@ out("bangertdrowns2004/knha/egger/rma/ninv", D, list("--test", "knha", "--egger"
 D <- "data/hackshaw1998.csv"
 r <- rma(yi, vi, data = hk, method = "DL", control = ctl)
 out("hackshaw1998/DL/trimfill", D, list("--method", "DL", "--trimfill"), tf(trimfill(r)))
-out("hackshaw1998/DL/trimfill/right", D, list("--method", "DL", "--trimfill", "--side", "right"),
+out("hackshaw1998/DL/trimfill/right", D, list("--method", "DL", "--trimfill", "--trimfill-side", "right"),
     tf(trimfill(r, side = "right")))
 out("hackshaw1998/DL/leave1out", D, list("--method", "DL", "--leave1out"), l1o(leave1out(r)))
 out("hackshaw1998/DL/influence", D, list("--method", "DL", "--influence"), infl(influence(r)))
@@ -106,7 +106,7 @@ r <- rma(yi, vi, ni = ni, data = ml, method = "ML", control = ctl)
 out("molloy2014/ZCOR/begg/ties", D, list("--measure", "ZCOR", "--begg"),
     {rk <- suppressWarnings(ranktest(r)); list(begg_tau = num(rk$tau), begg_pval = rk$pval)})
 out("molloy2014/ZCOR/ML/trimfill", D, list("--measure", "ZCOR", "--method", "ML", "--trimfill"), tf(trimfill(r)))
-out("molloy2014/ZCOR/ML/trimfill/left", D, list("--measure", "ZCOR", "--method", "ML", "--trimfill", "--side", "left"),
+out("molloy2014/ZCOR/ML/trimfill/left", D, list("--measure", "ZCOR", "--method", "ML", "--trimfill", "--trimfill-side", "left"),
     tf(trimfill(r, side = "left")))
 out("molloy2014/ZCOR/ML/egger/rma/sqrtninv", D, list("--measure", "ZCOR", "--method", "ML", "--egger",
     "--egger-model", "rma", "--egger-predictor", "sqrtninv"), egger(regtest(r, model = "rma", predictor = "sqrtninv")))

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.metaj.data.DataException;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
+import org.metaj.model.NonConvergenceException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +45,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     BiasSection bias = new BiasSection();
 
+    @Mixin
+    PlotSection plots = new PlotSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
-        return List.of(regression, sensitivity, bias);
+        plots.bias = bias;
+        return List.of(regression, sensitivity, bias, plots);
     }
 
     @Override
@@ -89,7 +95,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Map<String, Object> analyze() {
         StudyData d = data.load();
         MetaAnalysis ma = data.spec();
-        MetaResult r = ma.fit(d);
+        String file = data.file().toString();
+        if (d.k() == 0) {
+            throw new DataException(file, -1, null, "no study left to pool: every row has a missing value in a "
+                    + "column the analysis uses (" + String.join("; ", data.notes()) + ")");
+        }
+        MetaResult r;
+        try {
+            r = ma.fit(d);
+        } catch (NonConvergenceException e) {
+            throw new NonConvergenceException(file + ": " + e.getMessage());
+        } catch (DataException | UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", data.file().toString());
         json.put("measure", d.measure() == null ? "generic" : d.measure().name());

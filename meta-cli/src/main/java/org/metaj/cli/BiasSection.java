@@ -81,31 +81,7 @@ public final class BiasSection implements Section {
             ctx.text().append('\n').append(b);
         }
         if (trimfill) {
-            TrimAndFill t = TrimAndFill.withDefaults();
-            switch (trimfillEstimator.toUpperCase(Locale.ROOT)) {
-                case "L0":
-                    t = t.with(TrimAndFill.Estimator.L0);
-                    break;
-                case "R0":
-                    t = t.with(TrimAndFill.Estimator.R0);
-                    break;
-                default:
-                    throw new UsageException("--trimfill-estimator must be L0 or R0, got '" + trimfillEstimator
-                            + "'");
-            }
-            if (trimfillSide != null) {
-                switch (trimfillSide.toLowerCase(Locale.ROOT)) {
-                    case "left":
-                        t = t.with(TrimAndFill.Side.LEFT);
-                        break;
-                    case "right":
-                        t = t.with(TrimAndFill.Side.RIGHT);
-                        break;
-                    default:
-                        throw new UsageException("--trimfill-side must be left or right, got '" + trimfillSide
-                                + "'");
-                }
-            }
+            TrimAndFill t = trimFill();
             TrimAndFill.Result tf = t.fit(r);
             ctx.json().putAll(tf.figures());
             ctx.text().append('\n').append(tf);
@@ -120,5 +96,35 @@ public final class BiasSection implements Section {
             ctx.json().putAll(pp.figures());
             ctx.text().append('\n').append(pp);
         }
+    }
+
+    /** @return trim and fill as configured by --trimfill-estimator and --trimfill-side (also used by plots) */
+    TrimAndFill trimFill() {
+        TrimAndFill t = TrimAndFill.withDefaults();
+        switch (trimfillEstimator.toUpperCase(Locale.ROOT)) {
+            case "L0":
+                t = t.with(TrimAndFill.Estimator.L0);
+                break;
+            case "R0":
+                t = t.with(TrimAndFill.Estimator.R0);
+                break;
+            default:
+                throw new UsageException("--trimfill-estimator must be L0 or R0, got '" + trimfillEstimator
+                        + "'");
+        }
+        if (trimfillSide != null) {
+            switch (trimfillSide.toLowerCase(Locale.ROOT)) {
+                case "left":
+                    t = t.with(TrimAndFill.Side.LEFT);
+                    break;
+                case "right":
+                    t = t.with(TrimAndFill.Side.RIGHT);
+                    break;
+                default:
+                    throw new UsageException("--trimfill-side must be left or right, got '" + trimfillSide
+                            + "'");
+            }
+        }
+        return t;
     }
 }

@@ -68,6 +68,10 @@ public final class DataOptions {
             + " DL (refit with DerSimonian-Laird, with a warning)")
     String onNonConvergence;
 
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "1000", description = "iteration limit "
+            + "of the iterative tau^2 estimators ML, REML, EB (default: ${DEFAULT-VALUE})")
+    int maxIterations;
+
     private final List<String> notes = new ArrayList<>();
     private StudyColumns columns;
 
@@ -129,7 +133,11 @@ public final class DataOptions {
             es = es.withAdd(add);
         }
         if (to != null) {
-            es = es.withTo(parse(() -> ZeroCellRule.valueOf(to.trim().toUpperCase(Locale.ROOT)), "--to"));
+            try {
+                es = es.withTo(ZeroCellRule.valueOf(to.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--to must be only0, all, if0all or none, got '" + to + "'");
+            }
         }
         if (drop00) {
             es = es.withDrop00(true);
@@ -168,11 +176,25 @@ public final class DataOptions {
             throw new UsageException("--level must be a percentage between 0 and 100, got " + level);
         }
         ma = ma.withLevel(level > 1 ? level / 100 : level);
-        MetaAnalysis.OnNonConvergence p = parse(() -> {
-            String s = onNonConvergence.trim().toUpperCase(Locale.ROOT);
-            return s.equals("DL") ? MetaAnalysis.OnNonConvergence.DL : MetaAnalysis.OnNonConvergence.valueOf(s);
-        }, "--on-nonconvergence");
-        return ma.with(p);
+        MetaAnalysis.OnNonConvergence p;
+        switch (onNonConvergence.trim().toUpperCase(Locale.ROOT)) {
+            case "REPORT":
+                p = MetaAnalysis.OnNonConvergence.REPORT;
+                break;
+            case "FAIL":
+                p = MetaAnalysis.OnNonConvergence.FAIL;
+                break;
+            case "DL":
+                p = MetaAnalysis.OnNonConvergence.DL;
+                break;
+            default:
+                throw new UsageException("--on-nonconvergence must be report, fail or DL, got '" + onNonConvergence
+                        + "'");
+        }
+        if (maxIterations < 1) {
+            throw new UsageException("--max-iterations must be >= 1, got " + maxIterations);
+        }
+        return ma.with(p).withMaxIterations(maxIterations);
     }
 
     static boolean hasColumnsFor(EffectMeasure m, StudyColumns cols) {
@@ -221,8 +243,25 @@ public final class DataOptions {
         if (fits.isEmpty()) {
             List<String> present = new ArrayList<>(cols.numericNames());
             present.addAll(cols.textNames());
+            StringBuilder hints = new StringBuilder();
+            for (String have : present) {
+                if (CsvReader.NUMERIC.contains(have)) {
+                    continue;
+                }
+                for (String known : CsvReader.NUMERIC) {
+                    if (distance(known, have) <= (known.length() <= 2 ? 1 : 2)) {
+                        hints.append(String.format(Locale.ROOT, " (found '%s': did you mean '%s'?)", have, known));
+                        break;
+                    }
+                }
+            }
+            for (String need : new String[] {"yi", "vi"}) {
+                if (cols.hasText(need)) {
+                    hints.append(String.format(Locale.ROOT, " (column '%s' is not numeric)", need));
+                }
+            }
             return "the columns (" + String.join(",", present) + ") fit no measure; expected metafor's names, e.g. "
-                    + "yi,vi or m1i,sd1i,n1i,m2i,sd2i,n2i or ai,bi,ci,di";
+                    + "yi,vi or m1i,sd1i,n1i,m2i,sd2i,n2i or ai,bi,ci,di" + hints;
         }
         return "the columns fit --measure " + String.join(", ", fits);
     }

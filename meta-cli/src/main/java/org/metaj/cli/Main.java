@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "meta", mixinStandardHelpOptions = true, version = "metaj 0.1.0",
         description = "Meta-analysis held to R metafor's numbers.",
-        subcommands = {AnalyzeCommand.class, BatchCommand.class})
+        subcommands = {AnalyzeCommand.class, BatchCommand.class, ReportCommand.class})
 public final class Main {
     /** Exit code: usage error. */
     public static final int USAGE = 2;
@@ -50,8 +50,9 @@ public final class Main {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("meta: " + ex.getMessage());
-            err.println("(see 'meta " + (ex.getCommandLine().getCommandName().equals("meta") ? ""
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("meta: " + msg.replace('\n', ' ').trim() + " (see 'meta "
+                    + (ex.getCommandLine().getCommandName().equals("meta") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help')");
             err.flush();
             return USAGE;
@@ -61,7 +62,7 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.println("meta: " + message(ex));
+            err.println("meta: " + message(ex).replace('\n', ' '));
             err.flush();
             return exitCode(ex);
         });

@@ -53,7 +53,7 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void jsonOutputHasContractKeysAndNullForUndefined() throws Exception {
+    void jsonOutputForOneStudyGivesMetaforsAnswerWithAWarning() throws Exception {
         Path f = write("one.csv", "study,yi,vi\nA,0.5,0.04\n");
         Run r = run("analyze", f.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
@@ -61,8 +61,12 @@ class AnalyzeCommandTest {
         assertEquals(1, n.get("k").asInt());
         assertEquals(0.5, n.get("estimate").asDouble(), 1e-15);
         assertEquals(0.2, n.get("se").asDouble(), 1e-15);
-        assertTrue(n.get("Q").isNull(), "Q of a single study is undefined");
-        assertTrue(n.get("I2").isNull(), "I2 of a single study is undefined");
+        // metafor 3.8-1, rma(yi = 0.5, vi = 0.04): tau2 = 0, QE = 0, QEp = 1, I2 = 0, H2 = 1 (by convention)
+        assertEquals(0.0, n.get("Q").asDouble(), 0.0);
+        assertEquals(1.0, n.get("Q_pval").asDouble(), 0.0);
+        assertEquals(0.0, n.get("I2").asDouble(), 0.0);
+        assertEquals(1.0, n.get("H2").asDouble(), 0.0);
+        assertTrue(n.get("tau2_ci_lb") == null || n.get("tau2_ci_lb").isNull(), "no tau2 interval for k = 1");
         assertTrue(n.get("warnings").toString().contains("only one study"));
     }
 

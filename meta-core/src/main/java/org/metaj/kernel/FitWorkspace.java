@@ -53,7 +53,7 @@ public final class FitWorkspace {
     public boolean converged = true;
     /** warm start for iterative τ² estimators; NaN means "use the estimator's default start". */
     public double start = Double.NaN;
-    /** convergence tolerance of the iterative estimators (relative to max(τ², mean v)). */
+    /** convergence threshold of the iterative estimators: absolute change in τ² (metafor's {@code threshold}). */
     public double tolerance = 1e-12;
     /** iteration limit of the iterative estimators (metafor's default {@code maxiter = 100}, raised here). */
     public int maxIterations = 1000;

@@ -34,17 +34,22 @@ public final class MetaAnalysis {
         DL
     }
 
+    /** The default iteration limit of the iterative tau^2 estimators (Fisher scoring). */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
     private static final MetaAnalysis DEFAULTS = new MetaAnalysis(Method.REML, TestType.Z, 0.95,
-            OnNonConvergence.REPORT, true);
+            OnNonConvergence.REPORT, true, DEFAULT_MAX_ITERATIONS);
 
     private final Method method;
     private final TestType test;
     private final double level;
     private final OnNonConvergence onNonConvergence;
     private final boolean tau2Interval;
+    private final int maxIterations;
 
     private MetaAnalysis(Method method, TestType test, double level, OnNonConvergence onNonConvergence,
-            boolean tau2Interval) {
+            boolean tau2Interval, int maxIterations) {
+        this.maxIterations = maxIterations;
         this.method = method;
         this.test = test;
         this.level = level;
@@ -59,17 +64,17 @@ public final class MetaAnalysis {
 
     /** @return a copy with the method */
     public MetaAnalysis with(Method m) {
-        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy with the test */
     public MetaAnalysis with(TestType t) {
-        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy with the non-convergence policy */
     public MetaAnalysis with(OnNonConvergence policy) {
-        return new MetaAnalysis(method, test, level, policy, tau2Interval);
+        return new MetaAnalysis(method, test, level, policy, tau2Interval, maxIterations);
     }
 
     /**
@@ -82,12 +87,28 @@ public final class MetaAnalysis {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
         }
-        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval);
+        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval, maxIterations);
     }
 
     /** @return a copy that does (or does not) compute the Q-profile interval for tau^2 */
     public MetaAnalysis withTau2Interval(boolean compute) {
-        return new MetaAnalysis(method, test, level, onNonConvergence, compute);
+        return new MetaAnalysis(method, test, level, onNonConvergence, compute, maxIterations);
+    }
+
+    /**
+     * @param n the iteration limit of the iterative tau^2 estimators (ML, REML, EB), at least 1
+     * @return a copy with the limit; a fit that reaches it is handled by the {@link OnNonConvergence} policy
+     */
+    public MetaAnalysis withMaxIterations(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the iteration limit must be >= 1, got " + n);
+        }
+        return new MetaAnalysis(method, test, level, onNonConvergence, tau2Interval, n);
+    }
+
+    /** @return the iteration limit of the iterative tau^2 estimators */
+    public int maxIterations() {
+        return maxIterations;
     }
 
     /** @return the method */
@@ -134,8 +155,24 @@ public final class MetaAnalysis {
             return Peto.fit(this, data);
         }
         int k = data.k();
+        for (int i = 0; i < k; i++) {
+            if (!(data.vi(i) > 0)) {
+                // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
+                // when computing the inverse variance weights" or refuses the estimator)
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
+                        + "inverse-variance weight is infinite, so %s cannot pool it; expected a variance > 0 "
+                        + "(check the data, or leave the study out)", data.label(i), method.label()));
+            }
+            if (Double.isInfinite(1 / data.vi(i))) {
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has "
+                        + "sampling variance %s: its weight 1/v overflows double precision; expected a variance "
+                        + "above %s (rescale the data, e.g. change the unit)", data.label(i), data.vi(i),
+                        Double.MIN_NORMAL));
+            }
+        }
         FitWorkspace ws = new FitWorkspace(k, 1);
         ws.load(data.yi(), data.vi(), k);
+        ws.maxIterations = maxIterations;
         KernelFit out = new KernelFit(1);
         MetaResult.Builder b = new MetaResult.Builder();
         b.spec = this;
@@ -147,6 +184,9 @@ public final class MetaAnalysis {
         }
         boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);
         MetaAnalysis used = this;
+        if (!ok && !Double.isFinite(ws.wls(0.0))) {
+            throw overflow(data);
+        }
         if (!ok || !out.converged) {
             String what = String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations)",
                     method.label(), out.iterations);
@@ -179,6 +219,28 @@ public final class MetaAnalysis {
             b.tau2Se = Math.sqrt(2.0 / info);
         }
         return b.build();
+    }
+
+    private static String genericColumn(StudyData data) {
+        org.metaj.data.StudyColumns c = data.columns();
+        return data.measure() == null && c.has("vi") ? "vi" : data.measure() == null && c.has("sei") ? "sei" : null;
+    }
+
+    /** Q overflows: the effects are too far apart for their variances; names the most extreme study. */
+    private static org.metaj.data.DataException overflow(StudyData data) {
+        int worst = 0;
+        double max = -1;
+        for (int i = 0; i < data.k(); i++) {
+            double z = Math.abs(data.yi(i)) / Math.sqrt(data.vi(i));
+            if (!(z <= max)) {
+                worst = i;
+                max = z;
+            }
+        }
+        return data.columns().error(worst, data.measure() == null && data.columns().has("yi") ? "yi" : null,
+                String.format(Locale.ROOT, "study '%s' (yi = %s, vi = %s) is too extreme to pool in double "
+                        + "precision: Cochran's Q overflows; check the value or rescale the data (e.g. change the "
+                        + "unit)", data.label(worst), data.yi(worst), data.vi(worst)));
     }
 
     private static double sumSq(double[] a, int k) {
@@ -234,7 +296,14 @@ public final class MetaAnalysis {
         }
     }
 
-    /** k = 1: the study itself; tau^2 set to 0, heterogeneity undefined. */
+    /**
+     * k = 1: the study itself, tau^2 = 0. Heterogeneity takes its degenerate values rather than NaN, as metafor
+     * 3.8-1 reports them (checked in reference/cases-extra.jsonl, {@code egger2001k1/*}): the residual sum of
+     * squares about the study's own value is {@code Q = 0} on {@code df = 0}; its p-value is
+     * {@code P(chi2_0 >= 0) = 1} (the chi-square with 0 degrees of freedom is a point mass at 0); and with
+     * tau^2 = 0 the tau^2-based definitions of Higgins &amp; Thompson (2002, Stat Med 21:1539),
+     * {@code I2 = 100 tau2 / (tau2 + s2)} and {@code H2 = (tau2 + s2) / s2}, give {@code I2 = 0}, {@code H2 = 1}.
+     */
     private MetaResult single(MetaResult.Builder b, StudyData data) {
         b.tau2 = 0;
         b.estimate = data.yi(0);
@@ -251,10 +320,11 @@ public final class MetaAnalysis {
         b.piUb = b.ciUb;
         b.q = 0;
         b.qDf = 0;
+        b.qPval = 1;
+        b.i2 = 0;
+        b.h2 = 1;
         b.weights = new double[] {100.0};
-        b.warnings.add("only one study: the pooled result is that study; tau^2, Q, I^2 and H^2 are undefined");
-        b.tau2 = method.isRandomEffects() ? 0 : 0;
-        b.q = Double.NaN;
+        b.warnings.add("only one study: the pooled result is that study; tau^2 is 0, Q = 0 on 0 df, I^2 = 0");
         return b.build();
     }
 }

@@ -11,7 +11,7 @@ import org.metaj.data.StudyData;
  * The immutable result of {@link MetaAnalysis#fit}: every figure of a pooled model, the per-study weights, the
  * warnings raised while fitting, the convergence status and the specification and data that produced it (so that
  * leave-one-out, permutation and bootstrap analyses can refit it). Undefined figures are {@code NaN}
- * (e.g. tau^2 of a common-effect model is 0, its interval NaN; Q of a single study is NaN).
+ * (e.g. tau^2 of a common-effect model is 0, its interval NaN; the typical variance of a single study is NaN).
  */
 public final class MetaResult {
     private final MetaAnalysis spec;

@@ -38,7 +38,7 @@ final class Peto {
             }
         }
         if (!(sv > 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new org.metaj.data.DataException(data.columns().source(), -1, null, String.format(Locale.ROOT,
                     "Peto's odds ratio is not estimable: no table has events and non-events (k = %d)", k));
         }
         double est = so / sv;

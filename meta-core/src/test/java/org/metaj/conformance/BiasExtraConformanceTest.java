@@ -48,18 +48,18 @@ class BiasExtraConformanceTest {
             }
             got.putAll(e.test(fit).figures());
         }
-        if (c.flag("--trimfill") && (c.option("--estimator") != null || c.option("--side") != null)) {
+        if (c.flag("--trimfill") && (c.option("--trimfill-estimator") != null || c.option("--trimfill-side") != null)) {
             TrimAndFill t = TrimAndFill.withDefaults();
-            if (c.option("--estimator") != null) {
-                t = t.with(TrimAndFill.Estimator.valueOf(c.option("--estimator")));
+            if (c.option("--trimfill-estimator") != null) {
+                t = t.with(TrimAndFill.Estimator.valueOf(c.option("--trimfill-estimator")));
             }
-            if (c.option("--side") != null) {
-                t = t.with(TrimAndFill.Side.valueOf(c.option("--side").toUpperCase(java.util.Locale.ROOT)));
+            if (c.option("--trimfill-side") != null) {
+                t = t.with(TrimAndFill.Side.valueOf(c.option("--trimfill-side").toUpperCase(java.util.Locale.ROOT)));
             }
             got.putAll(t.fit(fit).figures());
         }
-        if (c.flag("--cumulative") && c.option("--order") != null) {
-            got.putAll(Cumulative.orderedBy(fit, c.option("--order")).figures());
+        if (c.flag("--cumulative") && c.option("--cumulative-order") != null) {
+            got.putAll(Cumulative.orderedBy(fit, c.option("--cumulative-order")).figures());
         }
         if (c.flag("--baujat")) {
             got.putAll(Baujat.of(fit).figures());

@@ -1,0 +1,11 @@
+# Provenance of the expected values in org.metaj.plot.SvgLayoutTest (R 4, metafor 3.8-1).
+# Output: -0.7145323484 -1.0668976757 -0.3621670210 (REML pooled log RR and CI)
+#         1.8614461412 2 0.3942685233 (Q between the REML subtotals by allocation, its df and p)
+library(metafor)
+dat <- escalc(measure="RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+res <- rma(yi, vi, data=dat)
+cat(sprintf("%.10f %.10f %.10f\n", res$b, res$ci.lb, res$ci.ub))
+fits <- lapply(split(dat, dat$alloc), function(d) rma(yi, vi, data=d))
+est <- sapply(fits, function(f) f$b); se <- sapply(fits, function(f) f$se)
+q <- rma(est, sei=se, method="FE")
+cat(sprintf("%.10f %d %.10f\n", q$QE, q$k-1, q$QEp))
