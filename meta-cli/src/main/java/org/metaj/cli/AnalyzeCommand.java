@@ -37,6 +37,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean debug;
 
     @Mixin
+    RegressionSection regression = new RegressionSection();
+
+    @Mixin
     SensitivitySection sensitivity = new SensitivitySection();
 
     @Mixin
@@ -48,7 +51,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
         plots.bias = bias;
-        return List.of(sensitivity, bias, plots);
+        return List.of(regression, sensitivity, bias, plots);
     }
 
     @Override

@@ -14,7 +14,10 @@ import org.metaj.kernel.FitWorkspace;
  * maximum lies on the boundary {@code tau^2 = 0}: the halving steps then approach 0 geometrically and the
  * reported value is the iterate at which the change first drops below the threshold (e.g. REML
  * {@code tau^2 = 1.33e-13} on a k = 4 incidence-rate-difference set, whose I2 of 1.3e-7 % would otherwise
- * differ from metafor 3.8-1 by more than the tolerance).
+ * differ from metafor 3.8-1 by more than the tolerance). After convergence at an interior {@code tau^2} above the
+ * threshold, the likelihood at 0 is compared as metafor's {@code ll0check} does: a near-flat likelihood may have a
+ * stationary point below its maximum at the boundary (seen in permutation refits of an eight-study
+ * meta-regression), and then 0 is returned.
  */
 abstract class FisherScoring implements Tau2Estimator {
 
@@ -86,7 +89,26 @@ abstract class FisherScoring implements Tau2Estimator {
             }
         }
         ws.iterations = it;
+        if (ws.converged && t > threshold && positiveVariances(ws)) {
+            // metafor's ll0check (rma.uni, on by default for ML and REML): Fisher scoring may stop at a stationary
+            // point of a likelihood whose maximum is at the boundary; if l(0) exceeds l(t) by more than the
+            // tolerance, tau^2 = 0 is reported instead (EB has no likelihood: NaN, no check)
+            double llT = logLikelihood(ws, t);
+            double ll0 = logLikelihood(ws, 0.0);
+            if (ll0 - llT > ws.tolerance) {
+                t = 0.0;
+            }
+        }
         return t;
+    }
+
+    private static boolean positiveVariances(FitWorkspace ws) {
+        for (int i = 0; i < ws.k(); i++) {
+            if (!(ws.v[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,274 @@
+package org.metaj.regression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.metaj.data.StudyColumns;
+import org.metaj.data.StudyData;
+import org.metaj.kernel.FitKernel;
+import org.metaj.kernel.FitWorkspace;
+import org.metaj.kernel.KernelFit;
+import org.metaj.model.Method;
+import org.metaj.model.TestType;
+import org.metaj.stats.Probabilities;
+import org.metaj.tau2.Tau2Estimator;
+
+/**
+ * A configured mixed-effects meta-regression {@code y_i = x_i'beta + u_i + e_i}, {@code u_i ~ N(0, tau^2)},
+ * {@code e_i ~ N(0, v_i)} (Thompson &amp; Higgins 2002, Stat Med 21:1559; Raudenbush 2009, in The Handbook of
+ * Research Synthesis and Meta-Analysis, 2nd ed., ch. 16), fitted through the allocation-free kernel
+ * ({@link FitKernel}) that also fits the intercept-only models. Immutable and thread-safe.
+ *
+ * <ul>
+ * <li>coefficients {@code b = (X'WX)^-1 X'Wy}, {@code W = diag(1/(v_i + tau^2))}, covariance {@code (X'WX)^-1}
+ * (times {@code Q(tau^2)/(k-p)} under Knapp-Hartung, Knapp &amp; Hartung 2003, Stat Med 22:2693);</li>
+ * <li>the omnibus test of the moderators {@code QM = b_S' V_SS^-1 b_S} over all coefficients but the intercept,
+ * chi-square on {@code m = |S|} df, or under Knapp-Hartung {@code F = QM/m} on {@code (m, k-p)} df;</li>
+ * <li>the test for residual heterogeneity {@code QE = sum (y_i - x_i'b_FE)^2 / v_i}, chi-square on k-p df;</li>
+ * <li>I^2 and H^2 of the residual heterogeneity from the typical variance {@code (k-p)/tr(P_FE)};</li>
+ * <li>the pseudo-R^2 {@code max(0, 100 (tau^2_RE - tau^2_ME)/tau^2_RE)}, the proportion of tau^2 explained,
+ * with {@code tau^2_RE} the same estimator without moderators (Raudenbush 2009, eq. 16.22) and 0 when
+ * {@code tau^2_RE = 0}; for the common-effect model the adjusted R^2 of the weighted least-squares fit,
+ * {@code max(0, 100 (1 - (QE/(k-p)) / (Q_0/(k-1))))} with {@code Q_0} Cochran's Q of the intercept-only model.</li>
+ * </ul>
+ */
+public final class MetaRegression {
+    private static final MetaRegression DEFAULTS = new MetaRegression(Method.REML, TestType.Z, 0.95);
+
+    private final Method method;
+    private final TestType test;
+    private final double level;
+
+    private MetaRegression(Method method, TestType test, double level) {
+        this.method = method;
+        this.test = test;
+        this.level = level;
+    }
+
+    /** @return REML, z test, 95% level (metafor's defaults) */
+    public static MetaRegression withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param m an inverse-variance method: FE or a tau^2 estimator (DL HE HS HSk SJ ML REML EB PM PMM)
+     * @return a copy with the method
+     */
+    public MetaRegression with(Method m) {
+        if (m == Method.MH || m == Method.PETO) {
+            throw new IllegalArgumentException("meta-regression needs an inverse-variance method (FE, DL, HE, HS,"
+                    + " HSk, SJ, ML, REML, EB, PM, PMM), got " + m.label());
+        }
+        return new MetaRegression(m, test, level);
+    }
+
+    /** @return a copy with the test */
+    public MetaRegression with(TestType t) {
+        return new MetaRegression(method, t, level);
+    }
+
+    /**
+     * @param lvl confidence level in (0, 1); values in (1, 100) are read as percent
+     * @return a copy with the level
+     */
+    public MetaRegression withLevel(double lvl) {
+        double l = lvl > 1 && lvl < 100 ? lvl / 100 : lvl;
+        if (!(l > 0 && l < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
+        }
+        return new MetaRegression(method, test, l);
+    }
+
+    /** @return the method */
+    public Method method() {
+        return method;
+    }
+
+    /** @return the test */
+    public TestType test() {
+        return test;
+    }
+
+    /** @return the confidence level */
+    public double level() {
+        return level;
+    }
+
+    /**
+     * Fits {@code ~ moderators} built from the data's columns (see {@link DesignMatrix#fromColumns}). Studies with
+     * a missing value in a moderator are left out, with a warning.
+     *
+     * @param data       the studies
+     * @param moderators column names
+     * @return the result
+     */
+    public MetaRegressionResult fit(StudyData data, String... moderators) {
+        StudyColumns cols = data.columns();
+        List<String> warnings = new ArrayList<>();
+        int[] keep = complete(cols, moderators, warnings);
+        StudyData used = keep.length == data.k() ? data : data.subset(keep);
+        return fit(used, DesignMatrix.fromColumns(used.columns(), moderators), warnings);
+    }
+
+    /**
+     * @param data the studies
+     * @param x    the design, one row per study
+     * @return the result
+     * @throws IllegalArgumentException if the design is rank deficient or has as many coefficients as studies
+     */
+    public MetaRegressionResult fit(StudyData data, DesignMatrix x) {
+        return fit(data, x, new ArrayList<>());
+    }
+
+    private MetaRegressionResult fit(StudyData data, DesignMatrix x, List<String> warnings) {
+        int k = data.k();
+        if (x.k() != k) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "design matrix has %d rows but there are %d studies", x.k(), k));
+        }
+        x.checkRank();
+        int p = x.p();
+        FitWorkspace ws = new FitWorkspace(k, p);
+        KernelFit out = new KernelFit(p);
+        double[] y = data.yi();
+        double[] v = data.vi();
+        ws.load(y, v, x.rowMajor(), k, p);
+        Tau2Estimator est = method.estimator();
+        boolean knha = test == TestType.KNHA;
+        boolean ok = FitKernel.fit(ws, est, knha, true, out);
+        if (!ok) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the %s estimator of tau^2 gave no estimate for this meta-regression (tau^2 = %s)",
+                    method.label(), out.tau2));
+        }
+        if (!out.converged) {
+            warnings.add(String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations);"
+                    + " the last iterate is reported", method.label(), out.iterations));
+        }
+        MetaRegressionResult.Builder b = new MetaRegressionResult.Builder();
+        b.spec = this;
+        b.data = data;
+        b.design = x;
+        b.k = k;
+        b.p = p;
+        b.tau2 = out.tau2;
+        b.converged = out.converged;
+        b.iterations = out.iterations;
+        b.vb = java.util.Arrays.copyOf(out.vb, p * p);
+        b.beta = java.util.Arrays.copyOf(out.beta, p);
+        int dfRes = k - p;
+        double crit = critical(dfRes);
+        b.crit = crit;
+        for (int j = 0; j < p; j++) {
+            double bj = out.beta[j];
+            double se = Math.sqrt(out.vb[j * p + j]);
+            double stat = bj / se;
+            double pv = knha ? Probabilities.tTwoSided(stat, dfRes) : Probabilities.normalTwoSided(stat);
+            b.coefficients.add(new Coefficient(x.name(j), bj, se, stat, pv, bj - crit * se, bj + crit * se));
+        }
+        int from = x.hasIntercept() && p > 1 ? 1 : 0;
+        int m = p - from;
+        double qm = Wald.statistic(out.beta, out.vb, p, from, new double[m * m], new double[m]);
+        b.qmDf = m;
+        if (knha) {
+            b.qm = qm / m;
+            b.qmDf2 = dfRes;
+            b.qmPval = Probabilities.fUpper(b.qm, m, dfRes);
+        } else {
+            b.qm = qm;
+            b.qmDf2 = Double.NaN;
+            b.qmPval = Probabilities.chiSquareUpper(qm, m);
+        }
+        b.qe = out.qe;
+        b.qeDf = dfRes;
+        b.qePval = Probabilities.chiSquareUpper(out.qe, dfRes);
+        b.i2 = out.i2;
+        b.h2 = out.h2;
+        b.r2 = x.hasIntercept() && p > 1 ? r2(ws, y, v, k, out, est) : Double.NaN;
+        if (method == Method.FE && knha) {
+            warnings.add("the Knapp-Hartung adjustment is meant for random- and mixed-effects models; with the"
+                    + " common-effect model it scales the covariance by QE/(k-p)");
+        }
+        if (method.isRandomEffects() && out.tau2 == 0) {
+            warnings.add(String.format(Locale.ROOT, "residual tau^2 estimated as 0 by %s", method.label()));
+        }
+        b.warnings.addAll(warnings);
+        return b.build();
+    }
+
+    /** The pseudo-R^2 (see the class comment); refits the intercept-only model in the same workspace. */
+    private double r2(FitWorkspace ws, double[] y, double[] v, int k, KernelFit me, Tau2Estimator est) {
+        int p = me.p;
+        if (method == Method.FE) {
+            boolean constant = true;
+            for (int i = 1; i < k; i++) {
+                constant &= y[i] == y[0];
+            }
+            if (constant) {
+                return 0;
+            }
+            ws.load(y, v, k);
+            double q0 = ws.wls(0.0);
+            double adj = 1 - (me.qe / (k - p)) / (q0 / (k - 1));
+            return Math.max(0, 100 * adj);
+        }
+        ws.load(y, v, k);
+        KernelFit re = new KernelFit(1);
+        if (!FitKernel.fit(ws, est, false, false, re)) {
+            return Double.NaN;
+        }
+        if (re.tau2 == 0) {
+            return 0;
+        }
+        return Math.max(0, 100 * (re.tau2 - me.tau2) / re.tau2);
+    }
+
+    /** @return the two-sided critical value for the level: normal, or t on df under Knapp-Hartung */
+    double critical(int df) {
+        double a = 1 - (1 - level) / 2;
+        return test == TestType.KNHA ? Probabilities.tQuantile(a, df) : Probabilities.normalQuantile(a);
+    }
+
+    /** Indices of the studies with every moderator present; a warning names those left out. */
+    static int[] complete(StudyColumns cols, String[] moderators, List<String> warnings) {
+        int k = cols.size();
+        boolean[] drop = new boolean[k];
+        List<String> dropped = new ArrayList<>();
+        for (String mod : moderators) {
+            String m = mod.trim();
+            if (cols.has(m)) {
+                double[] v = cols.get(m);
+                for (int i = 0; i < k; i++) {
+                    drop[i] |= Double.isNaN(v[i]);
+                }
+            } else if (cols.hasText(m)) {
+                String[] s = cols.getText(m);
+                for (int i = 0; i < k; i++) {
+                    drop[i] |= s[i] == null || s[i].isBlank();
+                }
+            }
+        }
+        int n = 0;
+        for (int i = 0; i < k; i++) {
+            if (!drop[i]) {
+                n++;
+            } else {
+                dropped.add(cols.label(i) + " (row " + cols.row(i) + ")");
+            }
+        }
+        if (!dropped.isEmpty()) {
+            warnings.add(String.format(Locale.ROOT, "%d studies left out for a missing value in %s: %s",
+                    dropped.size(), String.join(", ", moderators), String.join("; ", dropped)));
+        }
+        int[] keep = new int[n];
+        n = 0;
+        for (int i = 0; i < k; i++) {
+            if (!drop[i]) {
+                keep[n++] = i;
+            }
+        }
+        return keep;
+    }
+}
