@@ -51,6 +51,10 @@ public final class DataOptions {
             + "all, if0all, none")
     String to;
 
+    @Option(names = "--vtype", paramLabel = "LS|HO", description = "variance of MD: LS (default, sd1^2/n1 + "
+            + "sd2^2/n2) or HO (pooled SD, equal variances assumed)")
+    String vtype;
+
     @Option(names = "--drop00", description = "drop studies with no events (or no non-events) in both groups")
     boolean drop00;
 
@@ -141,6 +145,10 @@ public final class DataOptions {
         }
         if (drop00) {
             es = es.withDrop00(true);
+        }
+        if (vtype != null) {
+            final EffectSizes base = es;
+            es = parse(() -> base.withVtype(vtype), "--vtype");
         }
         EffectMeasure m = measure();
         boolean generic = cols.has("yi") && (cols.has("vi") || cols.has("sei"));

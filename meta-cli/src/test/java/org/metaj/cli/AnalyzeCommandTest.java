@@ -118,4 +118,28 @@ class AnalyzeCommandTest {
         assertEquals(0.8008759, n.get("estimate").asDouble(), 1e-6);
         assertEquals("Kwon; 2007", n.get("studies").get("label").get(0).asText());
     }
+
+    @Test
+    void normandPublishedResultsWithPooledSdVariances() throws Exception {
+        Path f = Path.of("../datasets/normand1999.csv");
+        // Normand 1999, Stat Med 18:321, Table IX (p. 352): DL -14.10 (-24.45, -3.75), tau2 218.72;
+        // REML -15.12 (-32.67, 2.43), tau2 685.20. Variances from the pooled SD (Table VIII): --vtype HO.
+        Run dl = run("analyze", f.toString(), "--measure", "MD", "--vtype", "HO", "--method", "DL", "--format",
+                "json");
+        assertEquals(0, dl.code(), dl.err());
+        JsonNode d = Json.MAPPER.readTree(dl.out());
+        assertEquals(-14.10, d.get("estimate").asDouble(), 0.005);
+        assertEquals(-24.45, d.get("ci_lb").asDouble(), 0.005);
+        assertEquals(-3.75, d.get("ci_ub").asDouble(), 0.005);
+        assertEquals(218.72, d.get("tau2").asDouble(), 0.005);
+        Run reml = run("analyze", f.toString(), "--measure", "MD", "--vtype", "HO", "--method", "REML", "--format",
+                "json");
+        JsonNode r = Json.MAPPER.readTree(reml.out());
+        assertEquals(-15.12, r.get("estimate").asDouble(), 0.005);
+        assertEquals(-32.67, r.get("ci_lb").asDouble(), 0.005);
+        assertEquals(2.43, r.get("ci_ub").asDouble(), 0.005);
+        assertEquals(685.20, r.get("tau2").asDouble(), 0.005);
+        // metafor 3.8-1 escalc(vtype = "HO") + rma(method = "REML", threshold = 1e-12): -15.1216848965
+        assertEquals(-15.1216848965, r.get("estimate").asDouble(), 1e-9 + 1e-6 * 15.12);
+    }
 }

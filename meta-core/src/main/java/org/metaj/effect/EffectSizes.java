@@ -80,12 +80,18 @@ public final class EffectSizes {
     private final boolean addExplicit;
     private final ZeroCellRule to;
     private final boolean drop00;
+    private final boolean homoscedastic;
 
     private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00) {
+        this(add, addExplicit, to, drop00, false);
+    }
+
+    private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00, boolean homoscedastic) {
         this.add = add;
         this.addExplicit = addExplicit;
         this.to = to;
         this.drop00 = drop00;
+        this.homoscedastic = homoscedastic;
     }
 
     /** @return metafor's escalc defaults: {@code add = 0.5}, {@code to = ONLY0}, {@code drop00 = false} */
@@ -102,17 +108,36 @@ public final class EffectSizes {
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "add must be a finite number >= 0, got %s", value));
         }
-        return new EffectSizes(value, true, to, drop00);
+        return new EffectSizes(value, true, to, drop00, homoscedastic);
     }
 
     /** @param rule to which studies {@code add} applies; @return a copy */
     public EffectSizes withTo(ZeroCellRule rule) {
-        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00);
+        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00, homoscedastic);
     }
 
     /** @param drop whether to leave out studies with zero events (or zero non-events) in both groups; @return a copy */
     public EffectSizes withDrop00(boolean drop) {
-        return new EffectSizes(add, addExplicit, to, drop);
+        return new EffectSizes(add, addExplicit, to, drop, homoscedastic);
+    }
+
+    /**
+     * The variance type of the raw mean difference (metafor's {@code vtype}): "LS" (default) gives the
+     * heteroscedastic {@code sd1^2/n1 + sd2^2/n2}; "HO" assumes equal variances in the two groups and gives
+     * {@code s_p^2 (1/n1 + 1/n2)} with the pooled {@code s_p^2 = ((n1-1) sd1^2 + (n2-1) sd2^2)/(n1+n2-2)}, as
+     * Normand (1999, Stat Med 18:321, Table VIII) computes the variances of the stroke-unit trials. Only MD is
+     * affected; the other measures keep their large-sample variances.
+     *
+     * @param vtype "LS" or "HO" (case-insensitive)
+     * @return a copy
+     */
+    public EffectSizes withVtype(String vtype) {
+        String v = Objects.requireNonNull(vtype, "vtype").trim().toUpperCase(Locale.ROOT);
+        if (!v.equals("LS") && !v.equals("HO")) {
+            throw new IllegalArgumentException("vtype must be LS (large-sample, heteroscedastic) or HO "
+                    + "(homoscedastic, MD only), got '" + vtype + "'");
+        }
+        return new EffectSizes(add, addExplicit, to, drop00, v.equals("HO"));
     }
 
     /** @return the zero-cell correction */
@@ -135,9 +160,9 @@ public final class EffectSizes {
         return drop00;
     }
 
-    /** @return the variance type, always "LS" (large-sample) */
+    /** @return the variance type: "LS" (large-sample, the default) or "HO" (homoscedastic MD) */
     public String vtype() {
-        return "LS";
+        return homoscedastic ? "HO" : "LS";
     }
 
     // ------------------------------------------------------------------ entry points
@@ -346,6 +371,11 @@ public final class EffectSizes {
             }
             double a0 = correct ? add : 0.0;
             double[] yv = effect(measure, canon, i, a0);
+            if (homoscedastic && measure == EffectMeasure.MD) {
+                double s1 = canon[1][i], n1 = canon[2][i], s2 = canon[4][i], n2 = canon[5][i];
+                double sp2 = ((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2);
+                yv[1] = sp2 * (1 / n1 + 1 / n2);
+            }
             if (correct) {
                 notes.add(prefix(columns, i) + String.format(Locale.ROOT, "%s added to %s (rule %s)", num(add),
                         fam.cellDescription, to));
