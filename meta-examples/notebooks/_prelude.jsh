@@ -13,6 +13,7 @@ import org.metaj.kernel.*;
 import org.metaj.tau2.*;
 import org.metaj.stats.*;
 import org.metaj.datasets.Datasets;
+import org.metaj.plot.ForestPlot;
 
 /** Set by report(): the runner checks that the notebook got to its end. */
 boolean REPORTED = false;
@@ -88,4 +89,25 @@ void report(String title) {
 /** Prints one line with Locale.ROOT formatting. */
 void say(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
+}
+
+/**
+ * Writes the forest plot of a result to target/notebook-plots/NAME.svg (relative to the working directory, i.e.
+ * meta-examples/ under Maven) and checks that it holds one marker per study and a pooled diamond.
+ */
+void forest(String name, MetaResult r) {
+    try {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("metaj.plots", "target/notebook-plots"));
+        java.nio.file.Files.createDirectories(dir);
+        String svg = ForestPlot.of(r).toSvg();
+        java.nio.file.Path f = dir.resolve(name + ".svg");
+        java.nio.file.Files.writeString(f, svg);
+        int studies = svg.split("class=\"study\"", -1).length - 1;
+        if (studies != r.k() || !svg.contains("class=\"pooled\"")) {
+            throw new AssertionError("forest plot " + f + ": " + studies + " study markers for k = " + r.k());
+        }
+        System.out.println("forest plot written to " + f.toAbsolutePath());
+    } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+    }
 }

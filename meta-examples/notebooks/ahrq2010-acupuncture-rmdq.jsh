@@ -32,4 +32,6 @@ check("CI upper as quoted in the brief", 1.88, fe.ciUb(), 2);
 check("DL tau^2 = 0 so DL = FE (computed)", 0.0, dl.tau2(), 6);
 note("pooled MD (DL)", dl.estimate());
 
+forest("ahrq2010-rmdq-fe", fe);
+
 report("AHRQ 2010 acupuncture vs placebo, RMDQ (FE MD)");

@@ -32,4 +32,6 @@ for (String design : new String[] {"cohort", "case-control"}) {
             Math.exp(r.ciUb()));
 }
 
+forest("hackshaw1998-dl", re);
+
 report("Hackshaw 1997/1998 passive smoking and lung cancer");

@@ -29,4 +29,6 @@ check("RR REML, 16 trials (metafor, computed)", 0.730, Math.exp(reml.estimate())
 check("RR REML CI lower (metafor, computed)", 0.603, Math.exp(reml.ciLb()), 3);
 check("RR REML CI upper (metafor, computed)", 0.884, Math.exp(reml.ciUb()), 3);
 
+forest("lee2004-dl", dl);
+
 report("Lee & Done 2004 P6 stimulation, postoperative nausea (16 of 26 trials)");

@@ -50,4 +50,6 @@ MetaResult feOwn = fit(Method.FE, effects(EffectMeasure.MD, "normand1999"));
 check("FE MD with per-arm SDs (metafor, computed)", -3.46, feOwn.estimate(), 2);
 note("Q (df 8), pooled-SD variances", fe.q());
 
+forest("normand1999-reml", reml);
+
 report("Normand 1999 stroke units, length of stay (Table IX)");

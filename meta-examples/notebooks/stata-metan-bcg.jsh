@@ -47,4 +47,6 @@ check("MH RR 95% CI upper", 0.6862, Math.exp(mh.ciUb()), 4);
 // metan prints |z| = 11.53 for Mantel-Haenszel RR.
 check("MH |z|", 11.53, Math.abs(mh.statistic()), 2);
 
+forest("bcg-metan-dl", dl);
+
 report("Stata metan on BCG (log RR): IV, DL, MH");

@@ -47,4 +47,6 @@ check("Colditz 1994 RR (DL, log RR)", 0.49, Math.exp(dlRR.estimate()), 2);
 check("Colditz 1994 RR 95% CI upper", 0.70, Math.exp(dlRR.ciUb()), 2);
 check("Colditz 1994 RR 95% CI lower", 0.34, Math.exp(dlRR.ciLb()), 2);
 
+forest("bcg-ml-logor", ml);
+
 report("van Houwelingen 2002, BCG, ML random effects on log OR");
