@@ -3,7 +3,6 @@ package org.metaj.sensitivity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,32 +23,14 @@ import org.metaj.model.MetaResult;
 public final class Cumulative {
     private final int[] order;
     private final String[] labels;
-    private final double[] estimate;
-    private final double[] se;
-    private final double[] pval;
-    private final double[] ciLb;
-    private final double[] ciUb;
-    private final double[] tau2;
-    private final double[] i2;
-    private final double[] h2;
-    private final double[] q;
-    private final double[] qPval;
+    private final RefitSeries s;
     private final List<String> warnings = new ArrayList<>();
 
     private Cumulative(int[] order, String[] labels) {
         int k = order.length;
         this.order = order;
         this.labels = labels;
-        estimate = new double[k];
-        se = new double[k];
-        pval = new double[k];
-        ciLb = new double[k];
-        ciUb = new double[k];
-        tau2 = new double[k];
-        i2 = new double[k];
-        h2 = new double[k];
-        q = new double[k];
-        qPval = new double[k];
+        s = new RefitSeries(k);
     }
 
     /**
@@ -129,16 +110,7 @@ public final class Cumulative {
         Cumulative r = new Cumulative(order, model.data().labels());
         for (int j = 0; j < order.length; j++) {
             f.fit(order, j + 1, "for the first " + (j + 1) + " studies");
-            r.estimate[j] = f.estimate;
-            r.se[j] = f.se;
-            r.pval[j] = f.pval;
-            r.ciLb[j] = f.ciLb;
-            r.ciUb[j] = f.ciUb;
-            r.tau2[j] = f.tau2;
-            r.i2[j] = f.i2;
-            r.h2[j] = f.h2;
-            r.q[j] = f.q;
-            r.qPval[j] = f.qPval;
+            r.s.record(j, f);
         }
         r.warnings.addAll(f.warnings());
         return r;
@@ -151,42 +123,42 @@ public final class Cumulative {
 
     /** @return cumulative estimates */
     public double[] estimate() {
-        return estimate.clone();
+        return s.estimate.clone();
     }
 
     /** @return their standard errors */
     public double[] se() {
-        return se.clone();
+        return s.se.clone();
     }
 
     /** @return p-values */
     public double[] pval() {
-        return pval.clone();
+        return s.pval.clone();
     }
 
     /** @return lower confidence bounds */
     public double[] ciLb() {
-        return ciLb.clone();
+        return s.ciLb.clone();
     }
 
     /** @return upper confidence bounds */
     public double[] ciUb() {
-        return ciUb.clone();
+        return s.ciUb.clone();
     }
 
     /** @return cumulative tau^2 */
     public double[] tau2() {
-        return tau2.clone();
+        return s.tau2.clone();
     }
 
     /** @return cumulative I^2 */
     public double[] i2() {
-        return i2.clone();
+        return s.i2.clone();
     }
 
     /** @return cumulative Q */
     public double[] q() {
-        return q.clone();
+        return s.q.clone();
     }
 
     /** @return warnings of the refits */
@@ -196,17 +168,7 @@ public final class Cumulative {
 
     /** @return the contract figures */
     public Map<String, Object> figures() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("cumulative_estimate", estimate());
-        f.put("cumulative_se", se());
-        f.put("cumulative_pval", pval());
-        f.put("cumulative_ci_lb", ciLb());
-        f.put("cumulative_ci_ub", ciUb());
-        f.put("cumulative_tau2", tau2());
-        f.put("cumulative_I2", i2());
-        f.put("cumulative_H2", h2.clone());
-        f.put("cumulative_Q", q());
-        f.put("cumulative_Q_pval", qPval.clone());
+        Map<String, Object> f = s.figures("cumulative");
         double[] o = new double[order.length];
         for (int i = 0; i < o.length; i++) {
             o[i] = order[i] + 1;
@@ -222,7 +184,8 @@ public final class Cumulative {
                 "pval", "ci.lb", "ci.ub", "tau2", "I2"));
         for (int j = 0; j < order.length; j++) {
             sb.append(String.format(Locale.ROOT, "%-24s %10.4f %9.4f %9.4f %9.4f %9.4f %9.4f %8.2f%n",
-                    Text.clip(labels[order[j]], 24), estimate[j], se[j], pval[j], ciLb[j], ciUb[j], tau2[j], i2[j]));
+                    Text.clip(labels[order[j]], 24), s.estimate[j], s.se[j], s.pval[j], s.ciLb[j], s.ciUb[j],
+                    s.tau2[j], s.i2[j]));
         }
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');

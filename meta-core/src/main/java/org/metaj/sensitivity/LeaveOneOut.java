@@ -2,7 +2,6 @@ package org.metaj.sensitivity;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,32 +19,12 @@ import org.metaj.model.MetaResult;
  */
 public final class LeaveOneOut {
     private final String[] labels;
-    private final double[] estimate;
-    private final double[] se;
-    private final double[] statistic;
-    private final double[] pval;
-    private final double[] ciLb;
-    private final double[] ciUb;
-    private final double[] tau2;
-    private final double[] i2;
-    private final double[] h2;
-    private final double[] q;
-    private final double[] qPval;
+    private final RefitSeries s;
     private final List<String> warnings;
 
     private LeaveOneOut(int k, String[] labels) {
         this.labels = labels;
-        estimate = new double[k];
-        se = new double[k];
-        statistic = new double[k];
-        pval = new double[k];
-        ciLb = new double[k];
-        ciUb = new double[k];
-        tau2 = new double[k];
-        i2 = new double[k];
-        h2 = new double[k];
-        q = new double[k];
-        qPval = new double[k];
+        s = new RefitSeries(k);
         warnings = new ArrayList<>();
     }
 
@@ -69,17 +48,7 @@ public final class LeaveOneOut {
                 }
             }
             f.fit(idx, n, "without study " + (i + 1));
-            r.estimate[i] = f.estimate;
-            r.se[i] = f.se;
-            r.statistic[i] = f.statistic;
-            r.pval[i] = f.pval;
-            r.ciLb[i] = f.ciLb;
-            r.ciUb[i] = f.ciUb;
-            r.tau2[i] = f.tau2;
-            r.i2[i] = f.i2;
-            r.h2[i] = f.h2;
-            r.q[i] = f.q;
-            r.qPval[i] = f.qPval;
+            r.s.record(i, f);
         }
         r.warnings.addAll(f.warnings());
         return r;
@@ -87,62 +56,62 @@ public final class LeaveOneOut {
 
     /** @return number of studies (fits) */
     public int k() {
-        return estimate.length;
+        return s.size();
     }
 
     /** @return the estimates without each study */
     public double[] estimate() {
-        return estimate.clone();
+        return s.estimate.clone();
     }
 
     /** @return their standard errors */
     public double[] se() {
-        return se.clone();
+        return s.se.clone();
     }
 
     /** @return the z or t statistics */
     public double[] statistic() {
-        return statistic.clone();
+        return s.statistic.clone();
     }
 
     /** @return the p-values */
     public double[] pval() {
-        return pval.clone();
+        return s.pval.clone();
     }
 
     /** @return lower confidence bounds */
     public double[] ciLb() {
-        return ciLb.clone();
+        return s.ciLb.clone();
     }
 
     /** @return upper confidence bounds */
     public double[] ciUb() {
-        return ciUb.clone();
+        return s.ciUb.clone();
     }
 
     /** @return tau^2 without each study */
     public double[] tau2() {
-        return tau2.clone();
+        return s.tau2.clone();
     }
 
     /** @return I^2 (percent) without each study */
     public double[] i2() {
-        return i2.clone();
+        return s.i2.clone();
     }
 
     /** @return H^2 without each study */
     public double[] h2() {
-        return h2.clone();
+        return s.h2.clone();
     }
 
     /** @return Q without each study */
     public double[] q() {
-        return q.clone();
+        return s.q.clone();
     }
 
     /** @return p-values of Q */
     public double[] qPval() {
-        return qPval.clone();
+        return s.qPval.clone();
     }
 
     /** @return warnings of the refits */
@@ -152,18 +121,7 @@ public final class LeaveOneOut {
 
     /** @return the contract figures (double[] arrays) */
     public Map<String, Object> figures() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("leave1out_estimate", estimate());
-        f.put("leave1out_se", se());
-        f.put("leave1out_pval", pval());
-        f.put("leave1out_ci_lb", ciLb());
-        f.put("leave1out_ci_ub", ciUb());
-        f.put("leave1out_tau2", tau2());
-        f.put("leave1out_I2", i2());
-        f.put("leave1out_H2", h2());
-        f.put("leave1out_Q", q());
-        f.put("leave1out_Q_pval", qPval());
-        return f;
+        return s.figures("leave1out");
     }
 
     @Override
@@ -173,7 +131,8 @@ public final class LeaveOneOut {
                 "se", "pval", "ci.lb", "ci.ub", "tau2", "I2", "Q"));
         for (int i = 0; i < k(); i++) {
             sb.append(String.format(Locale.ROOT, "%-24s %10.4f %9.4f %9.4f %9.4f %9.4f %9.4f %8.2f %9.4f%n",
-                    Text.clip(labels[i], 24), estimate[i], se[i], pval[i], ciLb[i], ciUb[i], tau2[i], i2[i], q[i]));
+                    Text.clip(labels[i], 24), s.estimate[i], s.se[i], s.pval[i], s.ciLb[i], s.ciUb[i], s.tau2[i],
+                    s.i2[i], s.q[i]));
         }
         for (String w : warnings) {
             sb.append("Warning: ").append(w).append('\n');
