@@ -209,7 +209,7 @@ final class ForestLayout {
                         "est" + (r.kind == Kind.SUMMARY ? " sum" : ""));
             }
             if (showWeights && r.kind == Kind.STUDY && !Double.isNaN(r.weight)) {
-                s.text(weightX1, base, Svg.fmt(r.weight, 1) + "%", "end", FONT, null, "class", "weight");
+                s.text(weightX1, base, Numbers.fixed(r.weight, 1) + "%", "end", FONT, null, "class", "weight");
             }
         }
         s.line(x0, rowsBottom + 1, weightX1, rowsBottom + 1, "#cccccc", 1);
@@ -272,7 +272,7 @@ final class ForestLayout {
     }
 
     String show(double v) {
-        return Svg.fmt(log ? Math.exp(v) : v, digits);
+        return Numbers.fixed(log ? Math.exp(v) : v, digits);
     }
 
     private Axis makeAxis(double px0, double px1) {

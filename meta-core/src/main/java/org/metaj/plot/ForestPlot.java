@@ -277,7 +277,7 @@ public final class ForestPlot {
         f.footer.add(overall(result));
         if (subgroupTest != null) {
             f.footer.add(String.format(Locale.ROOT, "Test for subgroup differences: Q = %s, df = %d, %s",
-                    Svg.fmt(subgroupTest.qBetween, 2), subgroupTest.df, Svg.fmtP(subgroupTest.pval)));
+                    Numbers.fixed(subgroupTest.qBetween, 2), subgroupTest.df, Numbers.pValue(subgroupTest.pval)));
             f.footer.add("* Weights within each subgroup.");
         }
         return f.render();
@@ -336,11 +336,11 @@ public final class ForestPlot {
         }
         StringBuilder b = new StringBuilder("Heterogeneity: ");
         if (r.method().isRandomEffects()) {
-            b.append("\u03c4\u00b2 = ").append(Svg.fmt(r.tau2(), r.tau2() < 0.01 && r.tau2() > 0 ? 4 : 3))
+            b.append("\u03c4\u00b2 = ").append(Numbers.fixed(r.tau2(), r.tau2() < 0.01 && r.tau2() > 0 ? 4 : 3))
                     .append(" (").append(r.method().label()).append("); ");
         }
-        b.append("I\u00b2 = ").append(Svg.fmt(r.i2(), 1)).append("%; Q = ").append(Svg.fmt(r.q(), 2))
-                .append(", df = ").append(r.qDf()).append(", ").append(Svg.fmtP(r.qPval()));
+        b.append("I\u00b2 = ").append(Numbers.fixed(r.i2(), 1)).append("%; Q = ").append(Numbers.fixed(r.q(), 2))
+                .append(", df = ").append(r.qDf()).append(", ").append(Numbers.pValue(r.qPval()));
         return b.toString();
     }
 
@@ -348,6 +348,7 @@ public final class ForestPlot {
     static String overall(MetaResult r) {
         boolean t = r.test() == TestType.KNHA;
         String stat = t ? "t(" + Svg.tick(r.df()) + ")" : "z";
-        return "Test for overall effect: " + stat + " = " + Svg.fmt(r.statistic(), 2) + ", " + Svg.fmtP(r.pval());
+        return "Test for overall effect: " + stat + " = " + Numbers.fixed(r.statistic(), 2) + ", "
+                + Numbers.pValue(r.pval());
     }
 }

@@ -77,32 +77,6 @@ final class Svg {
         return new BigDecimal(x).round(new MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
-    /** @return a number for people: {@code digits} decimals, "NA" for NaN, no "-0.00" */
-    static String fmt(double x, int digits) {
-        if (Double.isNaN(x)) {
-            return "NA";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "\u221e" : "\u2212\u221e";
-        }
-        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
-        if (s.matches("-0\\.?0*")) {
-            s = s.substring(1);
-        }
-        return s.replace('-', '\u2212');
-    }
-
-    /** @return a p-value for people: "p < 0.001" style */
-    static String fmtP(double p) {
-        if (Double.isNaN(p)) {
-            return "p = NA";
-        }
-        if (p < 0.001) {
-            return "p < 0.001";
-        }
-        return "p = " + String.format(Locale.ROOT, p < 0.01 ? "%.3f" : "%.2f", p);
-    }
-
     /** @return a tick label: the shortest representation to 4 significant digits */
     static String tick(double v) {
         if (v == 0 || Math.abs(v) < 1e-12) {

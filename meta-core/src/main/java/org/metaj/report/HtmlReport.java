@@ -18,6 +18,7 @@ import org.metaj.model.Tau2Interval;
 import org.metaj.plot.ForestPlot;
 import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.Labels;
+import org.metaj.plot.Numbers;
 import org.metaj.stats.Probabilities;
 
 /**
@@ -226,7 +227,7 @@ public final class HtmlReport {
                 .append("</th><th>p</th></tr>\n");
         h.append("<tr><td>Pooled (").append(escape(log ? "log scale" : "analysis scale")).append(")</td>")
                 .append(num(result.estimate())).append(td(f(result.ciLb()) + " to " + f(result.ciUb())))
-                .append(num(result.se())).append(num(result.statistic())).append(td(p(result.pval())))
+                .append(num(result.se())).append(num(result.statistic())).append(td(Numbers.pValue(result.pval())))
                 .append("</tr>\n");
         if (log) {
             h.append("<tr><td>").append(escape(eff)).append("</td>").append(num(Math.exp(result.estimate())))
@@ -250,10 +251,12 @@ public final class HtmlReport {
             het.put("\u03c4", f4(result.tau()));
         }
         Tau2Interval ti = result.tau2Interval();
-        het.put("I\u00b2", fmt(result.i2(), 1) + "%"
-                + (ti != null ? " (" + lvl + "% CI " + fmt(ti.i2Lb(), 1) + "% to " + fmt(ti.i2Ub(), 1) + "%)" : ""));
-        het.put("H\u00b2", fmt(result.h2(), 2));
-        het.put("Cochran's Q", fmt(result.q(), 2) + " on " + result.qDf() + " df, " + p(result.qPval()));
+        het.put("I\u00b2", Numbers.fixed(result.i2(), 1) + "%"
+                + (ti != null ? " (" + lvl + "% CI " + Numbers.fixed(ti.i2Lb(), 1) + "% to "
+                        + Numbers.fixed(ti.i2Ub(), 1) + "%)" : ""));
+        het.put("H\u00b2", Numbers.fixed(result.h2(), 2));
+        het.put("Cochran's Q", Numbers.fixed(result.q(), 2) + " on " + result.qDf() + " df, "
+                + Numbers.pValue(result.qPval()));
         h.append("<h2>Heterogeneity</h2>\n<table class=\"kv\" id=\"heterogeneity\">\n");
         for (Map.Entry<String, String> e : het.entrySet()) {
             h.append("<tr><th scope=\"row\">").append(escape(e.getKey())).append("</th><td>")
@@ -282,8 +285,8 @@ public final class HtmlReport {
                 ub = Math.exp(ub);
             }
             h.append("<tr><td>").append(escape(d.label(i))).append("</td>").append(num(d.yi(i)))
-                    .append(td(fmt(d.vi(i), Math.max(4, digits)))).append(num(e))
-                    .append(td(f(lb) + " to " + f(ub))).append(td(i < w.length ? fmt(w[i], 1) + "%" : ""))
+                    .append(td(Numbers.fixed(d.vi(i), Math.max(4, digits)))).append(num(e))
+                    .append(td(f(lb) + " to " + f(ub))).append(td(i < w.length ? Numbers.fixed(w[i], 1) + "%" : ""))
                     .append("</tr>\n");
         }
         h.append("</table>\n");
@@ -311,16 +314,17 @@ public final class HtmlReport {
         double ub = log ? Math.exp(result.ciUb()) : result.ciUb();
         b.append(modelName(result)).append(" of ").append(result.k()).append(" studies: pooled ")
                 .append(eff.toLowerCase(Locale.ROOT)).append(' ').append(f(e)).append(" (").append(lvl)
-                .append("% CI ").append(f(lb)).append(" to ").append(f(ub)).append("; ").append(p(result.pval()))
+                .append("% CI ").append(f(lb)).append(" to ").append(f(ub)).append("; ")
+                .append(Numbers.pValue(result.pval()))
                 .append(").");
         if (result.method().isRandomEffects() && Double.isFinite(result.piLb())) {
             double pl = log ? Math.exp(result.piLb()) : result.piLb();
             double pu = log ? Math.exp(result.piUb()) : result.piUb();
             b.append(" Prediction interval ").append(f(pl)).append(" to ").append(f(pu)).append('.');
         }
-        b.append(" Heterogeneity: I\u00b2 = ").append(fmt(result.i2(), 1)).append("%, Q = ")
-                .append(fmt(result.q(), 2)).append(" (df = ").append(result.qDf()).append(", ")
-                .append(p(result.qPval())).append(").");
+        b.append(" Heterogeneity: I\u00b2 = ").append(Numbers.fixed(result.i2(), 1)).append("%, Q = ")
+                .append(Numbers.fixed(result.q(), 2)).append(" (df = ").append(result.qDf()).append(", ")
+                .append(Numbers.pValue(result.qPval())).append(").");
         return b.toString();
     }
 
@@ -425,35 +429,11 @@ public final class HtmlReport {
     }
 
     private String f(double x) {
-        return fmt(x, digits);
+        return Numbers.fixed(x, digits);
     }
 
     private static String f4(double x) {
-        return fmt(x, 4);
-    }
-
-    static String fmt(double x, int d) {
-        if (Double.isNaN(x)) {
-            return "NA";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "\u221e" : "\u2212\u221e";
-        }
-        String s = String.format(Locale.ROOT, "%." + d + "f", x);
-        if (s.matches("-0\\.?0*")) {
-            s = s.substring(1);
-        }
-        return s.replace('-', '\u2212');
-    }
-
-    static String p(double p) {
-        if (Double.isNaN(p)) {
-            return "p = NA";
-        }
-        if (p < 0.001) {
-            return "p < 0.001";
-        }
-        return "p = " + String.format(Locale.ROOT, p < 0.01 ? "%.3f" : "%.2f", p);
+        return Numbers.fixed(x, 4);
     }
 
     private static String pct(double level) {
