@@ -1,5 +1,9 @@
 package org.metaj.model;
 
+import static org.metaj.model.PrintFormat.fixed2;
+import static org.metaj.model.PrintFormat.fixed4;
+import static org.metaj.model.PrintFormat.pValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -271,31 +275,31 @@ public final class MetaResult {
         sb.append('\n');
         if (m.isRandomEffects()) {
             sb.append(String.format(Locale.ROOT, "tau^2 (estimated amount of total heterogeneity): %s%s%n",
-                    fmt(tau2), Double.isNaN(tau2Se) ? "" : " (SE = " + fmt(tau2Se) + ")"));
+                    fixed4(tau2), Double.isNaN(tau2Se) ? "" : " (SE = " + fixed4(tau2Se) + ")"));
             sb.append(String.format(Locale.ROOT, "tau (square root of estimated tau^2 value):      %s%n",
-                    fmt(Math.sqrt(tau2))));
+                    fixed4(Math.sqrt(tau2))));
         }
-        sb.append(String.format(Locale.ROOT, "I^2 (total heterogeneity / total variability):   %s%%%n", fmt2(i2)));
-        sb.append(String.format(Locale.ROOT, "H^2 (total variability / sampling variability):  %s%n", fmt2(h2)));
+        sb.append(String.format(Locale.ROOT, "I^2 (total heterogeneity / total variability):   %s%%%n", fixed2(i2)));
+        sb.append(String.format(Locale.ROOT, "H^2 (total variability / sampling variability):  %s%n", fixed2(h2)));
         if (tau2Interval != null) {
             sb.append(String.format(Locale.ROOT, "tau^2 %s%% CI (Q-profile): [%s, %s]; I^2: [%s%%, %s%%]%n",
-                    fmtLevel(), fmt(tau2Interval.tau2Lb()), fmt(tau2Interval.tau2Ub()), fmt2(tau2Interval.i2Lb()),
-                    fmt2(tau2Interval.i2Ub())));
+                    fmtLevel(), fixed4(tau2Interval.tau2Lb()), fixed4(tau2Interval.tau2Ub()),
+                    fixed2(tau2Interval.i2Lb()), fixed2(tau2Interval.i2Ub())));
         }
         sb.append(String.format(Locale.ROOT, "%nTest for Heterogeneity:%nQ(df = %d) = %s, p-val %s%n%n", qDf,
-                fmt(q), fmtP(qPval)));
+                fixed4(q), pValue(qPval)));
         sb.append("Model Results:\n\n");
         String stat = spec.test() == TestType.KNHA ? "tval" : "zval";
         sb.append(String.format(Locale.ROOT, "%10s %9s %9s %9s %9s %9s%n", "estimate", "se", stat, "pval", "ci.lb",
                 "ci.ub"));
-        sb.append(String.format(Locale.ROOT, "%10s %9s %9s %9s %9s %9s%n", fmt(estimate), fmt(se), fmt(statistic),
-                fmtP(pval), fmt(ciLb), fmt(ciUb)));
+        sb.append(String.format(Locale.ROOT, "%10s %9s %9s %9s %9s %9s%n", fixed4(estimate), fixed4(se),
+                fixed4(statistic), pValue(pval), fixed4(ciLb), fixed4(ciUb)));
         if (m.isRandomEffects()) {
-            sb.append(String.format(Locale.ROOT, "%nPrediction interval: [%s, %s]%n", fmt(piLb), fmt(piUb)));
+            sb.append(String.format(Locale.ROOT, "%nPrediction interval: [%s, %s]%n", fixed4(piLb), fixed4(piUb)));
         }
         if (data.measure() != null && data.measure().isLogScale()) {
-            sb.append(String.format(Locale.ROOT, "%nBack-transformed (exp): %s [%s, %s]%n", fmt(Math.exp(estimate)),
-                    fmt(Math.exp(ciLb)), fmt(Math.exp(ciUb))));
+            sb.append(String.format(Locale.ROOT, "%nBack-transformed (exp): %s [%s, %s]%n", fixed4(Math.exp(estimate)),
+                    fixed4(Math.exp(ciLb)), fixed4(Math.exp(ciUb))));
         }
         sb.append('\n').append(summaryLine()).append('\n');
         for (String w : warnings) {
@@ -330,27 +334,6 @@ public final class MetaResult {
 
     private String fmtLevel() {
         return String.format(Locale.ROOT, "%.4g", 100 * spec.level()).replaceAll("\\.?0+$", "");
-    }
-
-    static String fmt(double x) {
-        if (Double.isNaN(x)) {
-            return "NA";
-        }
-        return String.format(Locale.ROOT, "%.4f", x);
-    }
-
-    static String fmt2(double x) {
-        if (Double.isNaN(x)) {
-            return "NA";
-        }
-        return String.format(Locale.ROOT, "%.2f", x);
-    }
-
-    static String fmtP(double p) {
-        if (Double.isNaN(p)) {
-            return "NA";
-        }
-        return p < 1e-4 ? "< .0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** Mutable assembly of a result, used by the model classes of this package. */

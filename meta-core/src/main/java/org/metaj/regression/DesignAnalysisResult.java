@@ -1,5 +1,7 @@
 package org.metaj.regression;
 
+import static org.metaj.model.PrintFormat.fixed4;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,8 +86,8 @@ public final class DesignAnalysisResult {
         sb.append(tested);
         if (active != null) {
             sb.append(String.format(Locale.ROOT, "%nActive comparator (k = %d, outside the test): %s [%s, %s]%n",
-                    active.k(), MetaRegressionResult.fmt(active.estimate()), MetaRegressionResult.fmt(active.ciLb()),
-                    MetaRegressionResult.fmt(active.ciUb())));
+                    active.k(), fixed4(active.estimate()), fixed4(active.ciLb()),
+                    fixed4(active.ciUb())));
         }
         return sb.toString();
     }

@@ -1,5 +1,9 @@
 package org.metaj.regression;
 
+import static org.metaj.model.PrintFormat.fixed2;
+import static org.metaj.model.PrintFormat.fixed4;
+import static org.metaj.model.PrintFormat.pValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -272,28 +276,28 @@ public final class MetaRegressionResult {
                 m.isRandomEffects() ? m.label() : "none"));
         if (m.isRandomEffects()) {
             sb.append(String.format(Locale.ROOT, "%ntau^2 (estimated amount of residual heterogeneity):     %s%n",
-                    fmt(tau2)));
+                    fixed4(tau2)));
             sb.append(String.format(Locale.ROOT, "tau (square root of estimated tau^2 value):             %s%n",
-                    fmt(Math.sqrt(tau2))));
+                    fixed4(Math.sqrt(tau2))));
         } else {
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "I^2 (residual heterogeneity / unaccounted variability): %s%%%n",
-                fmt2(i2)));
+                fixed2(i2)));
         sb.append(String.format(Locale.ROOT, "H^2 (unaccounted variability / sampling variability):   %s%n",
-                fmt2(h2)));
+                fixed2(h2)));
         if (!Double.isNaN(r2)) {
             sb.append(String.format(Locale.ROOT, "R^2 (amount of heterogeneity accounted for):            %s%%%n",
-                    fmt2(r2)));
+                    fixed2(r2)));
         }
         sb.append(String.format(Locale.ROOT, "%nTest for Residual Heterogeneity:%nQE(df = %d) = %s, p-val %s%n",
-                qeDf, fmt(qe), fmtP(qePval)));
+                qeDf, fixed4(qe), pValue(qePval)));
         if (knha) {
             sb.append(String.format(Locale.ROOT, "%nTest of Moderators:%nF(df1 = %d, df2 = %d) = %s, p-val %s%n",
-                    qmDf, (int) qmDf2, fmt(qm), fmtP(qmPval)));
+                    qmDf, (int) qmDf2, fixed4(qm), pValue(qmPval)));
         } else {
             sb.append(String.format(Locale.ROOT, "%nTest of Moderators:%nQM(df = %d) = %s, p-val %s%n", qmDf,
-                    fmt(qm), fmtP(qmPval)));
+                    fixed4(qm), pValue(qmPval)));
         }
         sb.append("\nModel Results:\n\n");
         int w = 8;
@@ -304,25 +308,13 @@ public final class MetaRegressionResult {
                 knha ? "tval" : "zval", "pval", "ci.lb", "ci.ub"));
         for (Coefficient c : coefficients) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %10s %9s %9s %9s %9s %9s%n", c.name(),
-                    fmt(c.estimate()), fmt(c.se()), fmt(c.statistic()), fmtP(c.pval()), fmt(c.ciLb()),
-                    fmt(c.ciUb())));
+                    fixed4(c.estimate()), fixed4(c.se()), fixed4(c.statistic()), pValue(c.pval()), fixed4(c.ciLb()),
+                    fixed4(c.ciUb())));
         }
         for (String s : warnings) {
             sb.append("Warning: ").append(s).append('\n');
         }
         return sb.toString();
-    }
-
-    static String fmt(double x) {
-        return Double.isNaN(x) ? "NA" : String.format(Locale.ROOT, "%.4f", x);
-    }
-
-    static String fmt2(double x) {
-        return Double.isNaN(x) ? "NA" : String.format(Locale.ROOT, "%.2f", x);
-    }
-
-    static String fmtP(double p) {
-        return Double.isNaN(p) ? "NA" : p < 1e-4 ? "< .0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** Mutable assembly, used by {@link MetaRegression}. */

@@ -1,5 +1,7 @@
 package org.metaj.regression;
 
+import static org.metaj.model.PrintFormat.pValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,10 +108,10 @@ public final class PermutationResult {
         }
         for (int j = 0; j < names.size(); j++) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s permutation p = %s%n", names.get(j),
-                    MetaRegressionResult.fmtP(pvals[j])));
+                    pValue(pvals[j])));
         }
         sb.append(String.format(Locale.ROOT, "%-" + w + "s permutation p = %s%n", "QM",
-                MetaRegressionResult.fmtP(qmPval)));
+                pValue(qmPval)));
         for (String s : warnings) {
             sb.append("Warning: ").append(s).append('\n');
         }

@@ -1,5 +1,9 @@
 package org.metaj.regression;
 
+import static org.metaj.model.PrintFormat.fixed2;
+import static org.metaj.model.PrintFormat.fixed4;
+import static org.metaj.model.PrintFormat.pValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -120,13 +124,13 @@ public final class SubgroupResult {
                 "estimate", "se", "pval", "ci.lb", "ci.ub", "tau2", "I2"));
         for (Subgroup s : subgroups) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %4d %10s %9s %9s %9s %9s %9s %7s%n", s.level(),
-                    s.k(), MetaRegressionResult.fmt(s.estimate()), MetaRegressionResult.fmt(s.se()),
-                    MetaRegressionResult.fmtP(s.pval()), MetaRegressionResult.fmt(s.ciLb()),
-                    MetaRegressionResult.fmt(s.ciUb()), MetaRegressionResult.fmt(s.tau2()),
-                    MetaRegressionResult.fmt2(s.i2())));
+                    s.k(), fixed4(s.estimate()), fixed4(s.se()),
+                    pValue(s.pval()), fixed4(s.ciLb()),
+                    fixed4(s.ciUb()), fixed4(s.tau2()),
+                    fixed2(s.i2())));
         }
         sb.append(String.format(Locale.ROOT, "%nTest for Subgroup Differences:%nQ_between(df = %d) = %s, p-val %s%n",
-                qBetweenDf, MetaRegressionResult.fmt(qBetween), MetaRegressionResult.fmtP(qBetweenPval)));
+                qBetweenDf, fixed4(qBetween), pValue(qBetweenPval)));
         for (String s : warnings) {
             sb.append("Warning: ").append(s).append('\n');
         }
