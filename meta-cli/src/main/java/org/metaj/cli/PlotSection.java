@@ -10,12 +10,12 @@ import java.util.Map;
 import org.metaj.bias.TrimAndFill;
 import org.metaj.model.MetaResult;
 import org.metaj.plot.BaujatPlot;
-import org.metaj.plot.ForestPlot;
 import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
 import org.metaj.sensitivity.Baujat;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,20 +44,15 @@ public final class PlotSection implements Section {
     @Option(names = "--labbe", paramLabel = "FILE.svg", description = "write a L'Abbe plot (SVG; 2x2 data only)")
     Path labbe;
 
-    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "data",
-            description = "forest plot row order: data (default), effect, weight or year")
-    String sort;
-
-    @Option(names = "--favours", paramLabel = "LEFT|RIGHT", split = "\\|",
-            description = "forest plot labels under the axis, e.g. --favours 'Favours vaccine|Favours control'")
-    String[] favours;
+    @Mixin
+    ForestOptions forestOptions = new ForestOptions();
 
     @Override
     public void run(AnalysisContext ctx) {
         Map<String, Object> written = AnalysisContext.object();
         MetaResult r = ctx.result();
         if (forest != null) {
-            write(forest, forest(r, sort, favours).toSvg(), "forest", written, ctx);
+            write(forest, forestOptions.forest(r).toSvg(), "forest", written, ctx);
         }
         if (funnel != null) {
             FunnelPlot fp = FunnelPlot.of(r);
@@ -85,17 +80,6 @@ public final class PlotSection implements Section {
         }
     }
 
-    static ForestPlot forest(MetaResult r, String sort, String[] favours) {
-        ForestPlot f = ForestPlot.of(r).withOrder(order(sort));
-        if (favours != null) {
-            if (favours.length != 2) {
-                throw new UsageException("--favours takes 'LEFT|RIGHT', got " + favours.length + " part(s)");
-            }
-            f = f.withFavours(favours[0], favours[1]);
-        }
-        return f;
-    }
-
     /** @return the Baujat plot of the coordinates computed by {@link Baujat} (as metafor's {@code baujat()}) */
     static BaujatPlot baujatPlot(MetaResult r) {
         if (r.k() < 2) {
@@ -103,14 +87,6 @@ public final class PlotSection implements Section {
         }
         Baujat b = Baujat.of(r);
         return BaujatPlot.of(b.heterogeneity(), b.influence(), r.data().labels());
-    }
-
-    static ForestPlot.Order order(String s) {
-        try {
-            return ForestPlot.Order.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--sort must be data, effect, weight or year, got '" + s + "'");
-        }
     }
 
     private static void write(Path p, String content, String name, Map<String, Object> written,

@@ -51,13 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "T", description = "page title (default: the file name)")
     String title;
 
-    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "data",
-            description = "forest plot row order: data (default), effect, weight or year")
-    String sort;
-
-    @Option(names = "--favours", paramLabel = "LEFT|RIGHT", split = "\\|",
-            description = "forest plot labels under the axis, e.g. --favours 'Favours vaccine|Favours control'")
-    String[] favours;
+    @Mixin
+    ForestOptions forestOptions = new ForestOptions();
 
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
@@ -68,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
         MetaAnalysis ma = data.spec();
         MetaResult r = ma.fit(d);
         String t = title != null ? title : "Meta-analysis of " + data.file().getFileName();
-        HtmlReport rep = HtmlReport.of(r).withTitle(t).withForest(PlotSection.forest(r, sort, favours));
+        HtmlReport rep = HtmlReport.of(r).withTitle(t).withForest(forestOptions.forest(r));
         if (d.k() >= 3) {
             rep = rep.withSection("Leave-one-out analysis", leaveOneOut(r));
             rep = rep.withSection("Baujat plot", "<div class=\"figure\">" + PlotSection.baujatPlot(r).toSvg()
