@@ -82,12 +82,23 @@ public final class MetaAnalysis {
      * @return a copy with the level
      */
     public MetaAnalysis withLevel(double lvl) {
+        return new MetaAnalysis(method, test, confidenceLevel(lvl), onNonConvergence, tau2Interval, maxIterations);
+    }
+
+    /**
+     * Reads a confidence level as {@link #withLevel} and {@code MetaRegression.withLevel} take it.
+     *
+     * @param lvl a level in (0, 1), e.g. 0.95, or in percent in (1, 100), e.g. 95
+     * @return the level as a fraction in (0, 1)
+     * @throws IllegalArgumentException for anything else (NaN included)
+     */
+    public static double confidenceLevel(double lvl) {
         double l = lvl > 1 && lvl < 100 ? lvl / 100 : lvl;
         if (!(l > 0 && l < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
         }
-        return new MetaAnalysis(method, test, l, onNonConvergence, tau2Interval, maxIterations);
+        return l;
     }
 
     /** @return a copy that does (or does not) compute the Q-profile interval for tau^2 */

@@ -9,6 +9,7 @@ import org.metaj.data.StudyData;
 import org.metaj.kernel.FitKernel;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
+import org.metaj.model.MetaAnalysis;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
@@ -73,12 +74,7 @@ public final class MetaRegression {
      * @return a copy with the level
      */
     public MetaRegression withLevel(double lvl) {
-        double l = lvl > 1 && lvl < 100 ? lvl / 100 : lvl;
-        if (!(l > 0 && l < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "confidence level must be in (0, 1) or (1, 100) percent, got %s", lvl));
-        }
-        return new MetaRegression(method, test, l);
+        return new MetaRegression(method, test, MetaAnalysis.confidenceLevel(lvl));
     }
 
     /** @return the method */
