@@ -29,6 +29,20 @@ abstract class FisherScoring implements Tau2Estimator {
     abstract double step(FitWorkspace ws, double tau2);
 
     /**
+     * The term the ML and REML log-likelihoods share (see {@link MaximumLikelihood} and
+     * {@link RestrictedMaximumLikelihood}).
+     *
+     * @return {@code sum_i log(v_i + tau^2)} over the {@code ws.k()} loaded studies
+     */
+    static double sumLogTotalVariance(FitWorkspace ws, double tau2) {
+        double s = 0;
+        for (int i = 0; i < ws.k(); i++) {
+            s += Math.log(ws.v[i] + tau2);
+        }
+        return s;
+    }
+
+    /**
      * The weighted solve each iteration needs before {@link #step}: the full {@code ws.wls(tau2)} unless the
      * estimator's step needs less.
      */

@@ -33,10 +33,7 @@ public final class MaximumLikelihood extends FisherScoring {
     @Override
     double logLikelihood(FitWorkspace ws, double tau2) {
         double q = ws.wls(tau2);
-        double s = 0;
-        for (int i = 0; i < ws.k(); i++) {
-            s += Math.log(ws.v[i] + tau2);
-        }
+        double s = sumLogTotalVariance(ws, tau2);
         return -0.5 * s - 0.5 * q;
     }
 
