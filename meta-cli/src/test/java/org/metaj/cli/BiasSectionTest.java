@@ -3,7 +3,6 @@ package org.metaj.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -16,19 +15,8 @@ class BiasSectionTest {
     @TempDir
     Path dir;
 
-    private static final String BCG = "study,year,ai,bi,ci,di\n"
-            + "Aronson 1948,1948,4,119,11,128\nFerguson & Simes 1949,1949,6,300,29,274\n"
-            + "Rosenthal et al 1960,1960,3,228,11,209\nHart & Sutherland 1977,1977,62,13536,248,12619\n"
-            + "Frimodt-Moller et al 1973,1973,33,5036,47,5761\nStein & Aronson 1953,1953,180,1361,372,1079\n"
-            + "Vandiviere et al 1973,1973,8,2537,10,619\nTPT Madras 1980,1980,505,87886,499,87892\n"
-            + "Coetzee & Berjak 1968,1968,29,7470,45,7232\nRosenthal et al 1961,1961,17,1699,65,1600\n"
-            + "Comstock et al 1974,1974,186,50448,141,27197\nComstock & Webster 1969,1969,5,2493,3,2338\n"
-            + "Comstock et al 1976,1976,27,16886,29,17825\n";
-
     private Path bcg() throws Exception {
-        Path p = dir.resolve("bcg.csv");
-        Files.writeString(p, BCG);
-        return p;
+        return CliFixtures.writeBcg(dir);
     }
 
     @Test

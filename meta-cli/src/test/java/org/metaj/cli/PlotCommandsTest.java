@@ -28,16 +28,6 @@ class PlotCommandsTest {
     @TempDir
     Path dir;
 
-    /** metafor's dat.bcg (Colditz et al. 1994). */
-    private static final String BCG = "study,year,ai,bi,ci,di\n"
-            + "Aronson 1948,1948,4,119,11,128\nFerguson & Simes 1949,1949,6,300,29,274\n"
-            + "Rosenthal et al 1960,1960,3,228,11,209\nHart & Sutherland 1977,1977,62,13536,248,12619\n"
-            + "Frimodt-Moller et al 1973,1973,33,5036,47,5761\nStein & Aronson 1953,1953,180,1361,372,1079\n"
-            + "Vandiviere et al 1973,1973,8,2537,10,619\nTPT Madras 1980,1980,505,87886,499,87892\n"
-            + "Coetzee & Berjak 1968,1968,29,7470,45,7232\nRosenthal et al 1961,1961,17,1699,65,1600\n"
-            + "Comstock et al 1974,1974,186,50448,141,27197\nComstock & Webster 1969,1969,5,2493,3,2338\n"
-            + "Comstock et al 1976,1976,27,16886,29,17825\n";
-
     /** metafor 3.8-1 baujat() of the REML model of the BCG log RRs, run to convergence: x, y (baujat-bcg.R). */
     private static final double[][] BAUJAT = {
         {0.0478183405, 1.4934114076, 0.5508753367, 1.5860500735, 0.6777110311, 0.0160055560, 1.5319030626,
@@ -46,9 +36,7 @@ class PlotCommandsTest {
             0.1989646719, 0.0183816218, 0.1113896159, 0.0489706407, 0.0618345640, 0.1153128762}};
 
     private Path bcg() throws Exception {
-        Path p = dir.resolve("bcg.csv");
-        Files.writeString(p, BCG);
-        return p;
+        return CliFixtures.writeBcg(dir);
     }
 
     private static Document parse(Path svg) throws Exception {
@@ -96,7 +84,7 @@ class PlotCommandsTest {
 
     @Test
     void baujatFiguresMatchMetafor() {
-        StudyColumns c = org.metaj.data.Tables.toStudyColumns(tech.tablesaw.api.Table.read().csv(BCG,
+        StudyColumns c = org.metaj.data.Tables.toStudyColumns(tech.tablesaw.api.Table.read().csv(CliFixtures.BCG,
                 "bcg"));
         StudyData d = EffectSizes.withDefaults().compute(EffectMeasure.RR, c).toStudyData();
         MetaAnalysis ma = MetaAnalysis.withDefaults();
