@@ -330,7 +330,7 @@ final class ForestLayout {
         s.open("g", "class", r.cssClass != null ? r.cssClass : "study", "data-estimate", Svg.data(r.est),
                 "data-ci-lb", Svg.data(r.lb), "data-ci-ub", Svg.data(r.ub), "data-weight",
                 Double.isNaN(r.weight) ? null : Svg.data(r.weight));
-        s.raw("<title>" + Svg.esc(r.label + ": " + estText(r)) + "</title>\n");
+        s.raw("<title>" + Markup.escape(r.label + ": " + estText(r)) + "</title>\n");
         double x0 = a.px0;
         double x1 = a.px1;
         double lb = Double.isNaN(r.lb) ? r.est : r.lb;

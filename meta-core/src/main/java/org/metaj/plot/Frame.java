@@ -116,7 +116,7 @@ final class Frame {
             double cx = 16;
             double cy = (top() + bottom()) / 2;
             s.raw("<text x=\"" + Svg.num(cx) + "\" y=\"" + Svg.num(cy) + "\" text-anchor=\"middle\" transform=\"rotate(-90 "
-                    + Svg.num(cx) + " " + Svg.num(cy) + ")\" class=\"axis-title\">" + Svg.esc(yTitle) + "</text>\n");
+                    + Svg.num(cx) + " " + Svg.num(cy) + ")\" class=\"axis-title\">" + Markup.escape(yTitle) + "</text>\n");
         }
         s.close("g");
     }

@@ -161,7 +161,7 @@ public final class FunnelPlot {
             double se = Math.sqrt(d.vi(i));
             s.raw("<circle class=\"study\" cx=\"" + Svg.num(f.x.px(d.yi(i))) + "\" cy=\"" + Svg.num(f.y.px(se))
                     + "\" r=\"4\" fill=\"#1a1a1a\" data-estimate=\"" + Svg.data(d.yi(i)) + "\" data-se=\""
-                    + Svg.data(se) + "\"><title>" + Svg.esc(d.label(i)) + "</title></circle>\n");
+                    + Svg.data(se) + "\"><title>" + Markup.escape(d.label(i)) + "</title></circle>\n");
         }
         String name = effectLabel != null ? effectLabel : Labels.effectName(m);
         f.axes(name + (log ? " (log scale)" : ""), "Standard error");

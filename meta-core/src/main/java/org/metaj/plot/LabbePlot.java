@@ -141,7 +141,7 @@ public final class LabbePlot {
             s.raw("<circle class=\"study\" cx=\"" + Svg.num(f.x.px(px[i])) + "\" cy=\"" + Svg.num(f.y.px(py[i]))
                     + "\" r=\"" + Svg.num(r) + "\" fill=\"#2f5f8f\" fill-opacity=\"0.55\" stroke=\"#1f3f5f\" "
                     + "data-control=\"" + Svg.data(px[i]) + "\" data-treatment=\"" + Svg.data(py[i]) + "\"><title>"
-                    + Svg.esc(d.label(i)) + "</title></circle>\n");
+                    + Markup.escape(d.label(i)) + "</title></circle>\n");
         }
         f.axes("Event rate, " + control, "Event rate, " + treatment);
         return s.finish();

@@ -109,7 +109,7 @@ public final class RadialPlot {
         for (int i = 0; i < k; i++) {
             s.raw("<circle class=\"study\" cx=\"" + Svg.num(f.x.px(x[i])) + "\" cy=\"" + Svg.num(f.y.px(y[i]))
                     + "\" r=\"4\" fill=\"#2f5f8f\" data-estimate=\"" + Svg.data(d.yi(i)) + "\"><title>"
-                    + Svg.esc(d.label(i)) + "</title></circle>\n");
+                    + Markup.escape(d.label(i)) + "</title></circle>\n");
         }
         String xt = tau2 > 0 ? "Precision 1/\u221a(vi + \u03c4\u00b2)" : "Precision 1/\u221avi";
         f.axes(xt, "Standardised estimate");

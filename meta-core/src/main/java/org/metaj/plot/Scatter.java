@@ -39,7 +39,7 @@ final class Scatter {
         for (int i : idx) {
             s.raw("<circle class=\"study\" cx=\"" + Svg.num(px[i]) + "\" cy=\"" + Svg.num(py[i])
                     + "\" r=\"4\" fill=\"#2f5f8f\" data-x=\"" + Svg.data(x[i]) + "\" data-y=\"" + Svg.data(y[i])
-                    + "\"><title>" + Svg.esc(labels[i]) + "</title></circle>\n");
+                    + "\"><title>" + Markup.escape(labels[i]) + "</title></circle>\n");
             String shown = TextMetrics.ellipsize(labels[i], 11, 160);
             double[] p = placer.place(px[i], py[i], TextMetrics.width(shown, 11), 11, 4);
             if (p != null) {

@@ -20,38 +20,10 @@ final class Svg {
                 .append(' ').append(num(height)).append("\" font-family=\"").append(FONT)
                 .append("\" font-size=\"12\" role=\"img\">\n");
         if (title != null) {
-            sb.append("<title>").append(esc(title)).append("</title>\n");
+            sb.append("<title>").append(Markup.escape(title)).append("</title>\n");
         }
         sb.append("<rect x=\"0\" y=\"0\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                 .append("\" fill=\"#ffffff\"/>\n");
-    }
-
-    /**
-     * XML-escapes {@code & < > " '} and drops characters that XML 1.0 forbids.
-     *
-     * @param s any text, may be null
-     * @return the escaped text ("" for null)
-     */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&': b.append("&amp;"); break;
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default:
-                    if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
-                        b.append(c);
-                    }
-            }
-        }
-        return b.toString();
     }
 
     /** @return a coordinate with at most two decimals, Locale.ROOT, no exponent */
@@ -137,9 +109,9 @@ final class Svg {
         attrs(extra);
         sb.append('>');
         if (tooltip != null) {
-            sb.append("<title>").append(esc(tooltip)).append("</title>");
+            sb.append("<title>").append(Markup.escape(tooltip)).append("</title>");
         }
-        sb.append(esc(text)).append("</text>\n");
+        sb.append(Markup.escape(text)).append("</text>\n");
         return this;
     }
 
@@ -162,7 +134,7 @@ final class Svg {
             if (attrs[i + 1] == null) {
                 continue;
             }
-            sb.append(' ').append(attrs[i]).append("=\"").append(esc(attrs[i + 1])).append('"');
+            sb.append(' ').append(attrs[i]).append("=\"").append(Markup.escape(attrs[i + 1])).append('"');
         }
     }
 

@@ -18,6 +18,7 @@ import org.metaj.model.Tau2Interval;
 import org.metaj.plot.ForestPlot;
 import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.Labels;
+import org.metaj.plot.Markup;
 import org.metaj.plot.Numbers;
 import org.metaj.stats.Probabilities;
 
@@ -148,25 +149,7 @@ public final class HtmlReport {
      * @return the text with {@code & < > " '} escaped for HTML and XML, forbidden control characters dropped
      */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&': b.append("&amp;"); break;
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default:
-                    if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
-                        b.append(c);
-                    }
-            }
-        }
-        return b.toString();
+        return Markup.escape(s);
     }
 
     private static final String CSS = "body{font-family:sans-serif;color:#1a1a1a;background:#ffffff;margin:0;"

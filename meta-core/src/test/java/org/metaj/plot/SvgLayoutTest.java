@@ -186,7 +186,7 @@ class SvgLayoutTest {
             assertTrue(all.contains(evil), "the label shows as text");
             assertTrue(all.contains(quotes));
         }
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Svg.esc("<a href=\"x\">&'"));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Markup.escape("<a href=\"x\">&'"));
     }
 
     @Test
