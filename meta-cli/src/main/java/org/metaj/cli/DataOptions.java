@@ -164,6 +164,7 @@ public final class DataOptions {
             notes.add("the file holds precomputed yi/vi: they are taken to be on the " + m + " scale");
             StudyData d = r.toStudyData();
             notes.addAll(r.notes());
+            mixedScales(d);
             return StudyData.of(d.columns(), d.yi(), d.vi(), m, d.notes());
         } else {
             if (!hasColumnsFor(m, cols)) {
@@ -172,7 +173,31 @@ public final class DataOptions {
             r = es.compute(m, cols);
         }
         notes.addAll(r.notes());
-        return r.toStudyData();
+        StudyData d = r.toStudyData();
+        mixedScales(d);
+        return d;
+    }
+
+    /**
+     * Precomputed effects from a file with a {@code scale} column that names more than one scale (e.g. responder
+     * differences in percent beside VAS millimetres) cannot be pooled meaningfully: say so, loudly, rather than
+     * return a number that looks like an answer. (The analysis still runs; select the rows of one scale.)
+     */
+    private void mixedScales(StudyData d) {
+        if (!d.columns().hasText("scale")) {
+            return;
+        }
+        java.util.Set<String> scales = new java.util.TreeSet<>();
+        for (String v : d.columns().getText("scale")) {
+            if (v != null && !v.isBlank()) {
+                scales.add(v.trim());
+            }
+        }
+        if (scales.size() > 1) {
+            notes.add("the studies pooled are on " + scales.size() + " different scales (column scale: "
+                    + String.join(", ", scales) + "); a pooled estimate across scales is not interpretable: "
+                    + "analyse one scale at a time, or use a standardised measure");
+        }
     }
 
     /** @return the configured analysis */

@@ -142,4 +142,17 @@ class AnalyzeCommandTest {
         // metafor 3.8-1 escalc(vtype = "HO") + rma(method = "REML", threshold = 1e-12): -15.1216848965
         assertEquals(-15.1216848965, r.get("estimate").asDouble(), 1e-9 + 1e-6 * 15.12);
     }
+
+    @Test
+    void poolingAcrossScalesIsWarnedAbout() throws Exception {
+        Path f = write("mixed.csv", "study,scale,yi,sei\nA,vas_mm,5.1,4.5\nB,vas_mm,21.7,4.1\nC,pct,3.4,3.6\n");
+        Run r = run("analyze", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertTrue(n.get("warnings").toString().contains("2 different scales (column scale: pct, vas_mm)"),
+                n.get("warnings").toString());
+        Path one = write("one-scale.csv", "study,scale,yi,sei\nA,vas_mm,5.1,4.5\nB,vas_mm,21.7,4.1\n");
+        Run r1 = run("analyze", one.toString(), "--format", "json");
+        assertFalse(Json.MAPPER.readTree(r1.out()).get("warnings").toString().contains("different scales"));
+    }
 }
