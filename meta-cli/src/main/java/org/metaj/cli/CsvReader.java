@@ -91,6 +91,7 @@ public final class CsvReader {
             throw new DataException(source, -1, null, "the file is empty; expected a header row and one row per study");
         }
         Record head = records.get(0);
+        dropTrailingEmptyColumns(records);
         String[] header = new String[head.fields.size()];
         Map<String, Integer> seen = new HashMap<>();
         for (int j = 0; j < header.length; j++) {
@@ -202,6 +203,31 @@ public final class CsvReader {
             b.labels(l);
         }
         return b.build();
+    }
+
+    /**
+     * Spreadsheets often end every line with a separator: a trailing column with an empty name whose cells are all
+     * empty carries nothing and is dropped (anything else in it stays an error).
+     */
+    private void dropTrailingEmptyColumns(List<Record> records) {
+        List<String> head = records.get(0).fields;
+        while (head.size() > 1 && head.get(head.size() - 1).isBlank()) {
+            int last = head.size() - 1;
+            for (int r = 1; r < records.size(); r++) {
+                List<String> f = records.get(r).fields;
+                boolean blankLine = f.size() == 1 && f.get(0).isBlank();
+                if (!blankLine && (f.size() != head.size() || !f.get(last).isBlank())) {
+                    return;
+                }
+            }
+            int width = head.size();
+            for (Record rec : records) {
+                if (rec.fields.size() == width) {
+                    rec.fields.remove(last);
+                }
+            }
+            notes.add("dropped an unnamed, empty last column (a separator at the end of every line)");
+        }
     }
 
     private String decode(String source, byte[] bytes) {

@@ -155,4 +155,17 @@ class AnalyzeCommandTest {
         Run r1 = run("analyze", one.toString(), "--format", "json");
         assertFalse(Json.MAPPER.readTree(r1.out()).get("warnings").toString().contains("different scales"));
     }
+
+    @Test
+    void trailingSeparatorOnEveryLineIsAccepted() throws Exception {
+        Path f = write("trailing.csv", "study,yi,vi,\nA,1,0.1,\nB,2,0.2,\n");
+        Run r = run("analyze", f.toString(), "--method", "FE", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        // FE by hand: (1/0.1 * 1 + 1/0.2 * 2) / (1/0.1 + 1/0.2) = 20/15
+        assertEquals(20.0 / 15.0, Json.MAPPER.readTree(r.out()).get("estimate").asDouble(), 1e-12);
+        Path g = write("trailing-data.csv", "study,yi,vi,\nA,1,0.1,x\nB,2,0.2,\n");
+        Run bad = run("analyze", g.toString());
+        assertEquals(Main.DATA, bad.code());
+        assertTrue(bad.err().contains("row 1") && bad.err().contains("header field 4 is empty"), bad.err());
+    }
 }
