@@ -107,13 +107,36 @@ abstract class FisherScoring implements Tau2Estimator {
             // metafor's ll0check (rma.uni, on by default for ML and REML): Fisher scoring may stop at a stationary
             // point of a likelihood whose maximum is at the boundary; if l(0) exceeds l(t) by more than the
             // tolerance, tau^2 = 0 is reported instead (EB has no likelihood: NaN, no check)
-            double llT = logLikelihood(ws, t);
-            double ll0 = logLikelihood(ws, 0.0);
-            if (ll0 - llT > ws.tolerance) {
+            if (gainAtZero(ws, t) > ws.tolerance) {
                 t = 0.0;
             }
         }
         return t;
+    }
+
+    /**
+     * @return {@code l(0) - l(tau2)}, the gain in log likelihood of moving to the boundary; NaN where the estimator
+     *         has no likelihood. Subclasses compute it without the {@code 2k} logarithms of two full likelihoods.
+     */
+    double gainAtZero(FitWorkspace ws, double tau2) {
+        return logLikelihood(ws, 0.0) - logLikelihood(ws, tau2);
+    }
+
+    /**
+     * @return {@code sum log(1 + tau2 / v_i) = sum log(v_i + tau2) - sum log(v_i)}, as the logarithm of a running
+     *         product (rescaled before it could overflow), so one logarithm serves k studies
+     */
+    static double sumLogRatio(FitWorkspace ws, double tau2) {
+        double acc = 0;
+        double prod = 1;
+        for (int i = 0; i < ws.k(); i++) {
+            prod *= 1 + tau2 / ws.v[i];
+            if (prod > 1e250) {
+                acc += Math.log(prod);
+                prod = 1;
+            }
+        }
+        return acc + Math.log(prod);
     }
 
     private static boolean positiveVariances(FitWorkspace ws) {

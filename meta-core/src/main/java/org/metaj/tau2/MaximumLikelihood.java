@@ -37,6 +37,14 @@ public final class MaximumLikelihood extends FisherScoring {
         return -0.5 * s - 0.5 * q;
     }
 
+    /** {@code l(0) - l(t) = 1/2 sum log(1 + t/v_i) - 1/2 [Q(0) - Q(t)]}. */
+    @Override
+    double gainAtZero(FitWorkspace ws, double tau2) {
+        double qt = ws.wls(tau2);
+        double q0 = ws.wls(0.0);
+        return 0.5 * sumLogRatio(ws, tau2) - 0.5 * (q0 - qt);
+    }
+
     @Override
     public String name() {
         return "ML";

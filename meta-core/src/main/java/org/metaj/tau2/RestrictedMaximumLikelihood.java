@@ -87,6 +87,18 @@ public final class RestrictedMaximumLikelihood extends FisherScoring {
         return -0.5 * s - 0.5 * ws.logDetXtWX() - 0.5 * q;
     }
 
+    /** {@code l_R(0) - l_R(t) = 1/2 sum log(1 + t/v_i) - 1/2 [log det(X'W_0X) - log det(X'W_tX)] - 1/2 [Q(0) - Q(t)]}. */
+    @Override
+    double gainAtZero(FitWorkspace ws, double tau2) {
+        double qt = ws.wls(tau2);
+        double ainvT = ws.ainv[0];
+        double logDetT = ws.p() == 1 ? 0 : ws.logDetXtWX();
+        double q0 = ws.wls(0.0);
+        // p = 1: det(X'WX) = 1/ainv, so the difference of the log determinants is one logarithm
+        double logDet = ws.p() == 1 ? Math.log(ainvT / ws.ainv[0]) : ws.logDetXtWX() - logDetT;
+        return 0.5 * sumLogRatio(ws, tau2) - 0.5 * logDet - 0.5 * (q0 - qt);
+    }
+
     @Override
     public String name() {
         return "REML";
