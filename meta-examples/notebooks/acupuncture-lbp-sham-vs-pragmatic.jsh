@@ -59,7 +59,8 @@ for (int i = 0; i < k; i++) check("z " + study[i] + " vs " + comp[i] + " (datase
 
 // Subgroups by comparator, scale-free: a Stouffer combination per subgroup, i.e. an FE meta-analysis of the z values
 // with unit variances (mean z, SE 1/sqrt(k)), and the Q-between test as an FE meta-analysis of the two subgroup
-// estimates. (org.metaj.regression.SubgroupAnalysis is not on main yet, so this is done with two MetaAnalysis fits.)
+// estimates -- first by hand with two MetaAnalysis fits, then with the library's one-call by-design analysis
+// (org.metaj.regression.DesignAnalysis), which must give the same test.
 // Caveat: mean z measures the strength of evidence, which grows with trial size -- it is NOT an effect size.
 List<Integer> shamRows = new ArrayList<>(), pragRows = new ArrayList<>();
 for (int i = 0; i < k; i++) (comp[i].equals("sham") ? shamRows : pragRows).add(i);
@@ -80,6 +81,14 @@ check("Stouffer Z sham = sum z / sqrt(k)", (z[0] + z[2]) / Math.sqrt(2), sham.es
 check("Q-between by hand = (mean z diff)^2 / (1/2 + 1/3)",
         Math.pow(prag.estimate() - sham.estimate(), 2) / (0.5 + 1.0 / 3), between.q(), 10);
 note("Q-between, sham vs pragmatic (mean z)", between.q());
+double[] one(int n) { double[] o = new double[n]; Arrays.fill(o, 1.0); return o; }
+StudyColumns zc = StudyColumns.builder(k).labels(study).textColumn("comparator", comp).column("yi", z)
+        .column("vi", one(k)).build();
+org.metaj.regression.DesignAnalysisResult byDesign = org.metaj.regression.DesignAnalysis.withDefaults()
+        .with(MetaAnalysis.withDefaults().with(Method.FE)).fit(StudyData.of(zc, z, one(k), null, List.of()));
+System.out.println(byDesign);
+check("DesignAnalysis Q-between = by hand", between.q(), byDesign.comparison().qBetween(), 10);
+check("DesignAnalysis sham mean z = by hand", sham.estimate(), byDesign.shamControlled().estimate(), 10);
 note("p of Q-between", between.qPval());
 
 // (3) Within a scale: the two trials with both kinds of control (GERAC, ART). Here the comparison is on one scale,
