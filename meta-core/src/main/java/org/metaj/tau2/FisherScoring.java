@@ -67,11 +67,17 @@ abstract class FisherScoring implements Tau2Estimator {
         // the threshold is absolute (metafor's) for data on the usual scales; for variances far below 1 it shrinks
         // with them, so that y * c, v * c^2 gives tau^2 * c^2 also at c = 1e-6 (variances of 1e-12)
         double threshold = ws.tolerance * Math.min(1.0, meanV);
+        // When the iterates are being pulled to the boundary (a step had to be halved to keep tau^2 >= 0), the
+        // maximum is at 0 and where the iteration stops is an artefact of the stopping rule: there metafor's
+        // absolute threshold is kept for all but minute variances, so that the tiny positive tau^2 (and I^2)
+        // metafor reports at the boundary is reproduced (e.g. incidence-rate differences, variances ~1e-5).
+        double boundaryThreshold = ws.tolerance * Math.min(1.0, meanV / 1e-8);
         double t = ws.start;
         if (!(t >= 0) || Double.isInfinite(t)) {
             t = Math.max(0.0, Hedges.INSTANCE.estimate(ws));
         }
         ws.converged = false;
+        double used = threshold;
         int it = 0;
         while (it < ws.maxIterations) {
             it++;
@@ -97,13 +103,14 @@ abstract class FisherScoring implements Tau2Estimator {
             }
             double change = Math.abs(next - t);
             t = next;
-            if (change < threshold || change <= 64 * Math.ulp(t)) {
+            used = halvings > 0 ? boundaryThreshold : threshold;
+            if (change < used || change <= 64 * Math.ulp(t)) {
                 ws.converged = true;
                 break;
             }
         }
         ws.iterations = it;
-        if (ws.converged && t > threshold && positiveVariances(ws)) {
+        if (ws.converged && t > used && positiveVariances(ws)) {
             // metafor's ll0check (rma.uni, on by default for ML and REML): Fisher scoring may stop at a stationary
             // point of a likelihood whose maximum is at the boundary; if l(0) exceeds l(t) by more than the
             // tolerance, tau^2 = 0 is reported instead (EB has no likelihood: NaN, no check)
