@@ -8,8 +8,11 @@ import org.metaj.kernel.FitWorkspace;
  * {@code tau^2} negative is halved until it does not. The default start is the Hedges (HE, method-of-moments with
  * unit weights) estimate, metafor's documented default {@code tau2.init}; {@code ws.start} (a warm start from a
  * full-data fit) overrides it. It stops when the absolute change in {@code tau^2} falls below
- * {@code ws.tolerance} (metafor's {@code threshold}), or, for very large {@code tau^2} where that is below the
- * floating-point resolution, below 64 ulps of {@code tau^2}; when the iteration limit is reached first,
+ * {@code ws.tolerance * min(1, mean v)} (metafor's absolute {@code threshold} for data on the usual scales, shrunk
+ * with the variances below 1 so that fits scale with the data), or, for very large {@code tau^2} where that is
+ * below the floating-point resolution, below 64 ulps of {@code tau^2}. While the iterates are being pulled to the
+ * boundary (the step was halved), the threshold is metafor's absolute {@code ws.tolerance} for mean variances
+ * down to 1e-8 ({@code ws.tolerance * min(1, mean v / 1e-8)}). When the iteration limit is reached first,
  * {@code ws.converged} is false and the last iterate is returned. Start and stopping rule matter when the
  * maximum lies on the boundary {@code tau^2 = 0}: the halving steps then approach 0 geometrically and the
  * reported value is the iterate at which the change first drops below the threshold (e.g. REML
