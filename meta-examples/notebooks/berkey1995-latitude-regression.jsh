@@ -8,9 +8,9 @@
 // in the metafor project's reproductions of these papers (analyses:berkey1995, analyses:vanhouwelingen2002); not
 // re-checked against the articles. Data: datasets/bcg-colditz1994.csv.
 //
-// org.metaj.regression (MetaRegression) is not on main yet, so the regressions use the library's fitting kernel
-// directly: FitWorkspace.load(y, v, X, k, p) with a row-major k x 2 design [1, latitude] and the same tau^2
-// estimator classes (they work for any design matrix).
+// The regressions are computed twice: on the library's fitting kernel directly (FitWorkspace.load(y, v, X, k, p)
+// with a row-major k x 2 design [1, latitude]), and with the friendly org.metaj.regression.MetaRegression, which
+// must agree with it.
 
 StudyColumns bcg = columns("bcg-colditz1994");
 double[] a = bcg.get("ai"), b = bcg.get("bi"), c = bcg.get("ci"), dd = bcg.get("di"), lat = bcg.get("ablat");
@@ -58,6 +58,14 @@ check("ME tau^2 (p. 408)", 0.157, me[4], 3);
 check("% of tau^2 explained (p. 408)", 41, 100 * (re.tau2() - me[4]) / re.tau2(), 0);
 check("ME predicted RR at 33.46 deg (p. 408)", 0.53, Math.exp(me[0]), 2);
 check("ME predicted RR at 42 deg (p. 408)", 0.42, Math.exp(me[0] + me[1] * (42 - 33.46)), 2);
+StudyData withLat = StudyData.of(StudyColumns.builder(k).labels(bcg.labels()).column("latc", latc).build(), y, v,
+        EffectMeasure.RR, List.of());
+org.metaj.regression.MetaRegressionResult mr = org.metaj.regression.MetaRegression.withDefaults().with(Method.EB)
+        .fit(withLat, "latc");
+System.out.println(mr);
+check("MetaRegression EB slope = kernel", me[1], mr.coefficient("latc").estimate(), 10);
+check("MetaRegression EB slope SE = kernel", me[3], mr.coefficient("latc").se(), 10);
+check("MetaRegression EB tau^2 = kernel", me[4], mr.tau2(), 10);
 
 // Fixed-effects regression (Berkey 1995, p. 408): intercept -0.5950 (printed), slope -0.0282, SEs 0.0696 and
 // 0.0039 (printed); predicted RR 0.55 and 0.43. The intercept and slope SE differ by one unit in the 4th decimal
