@@ -181,18 +181,18 @@ public final class MetaAnalysis {
                         Double.MIN_NORMAL));
             }
         }
-        FitWorkspace ws = new FitWorkspace(k, 1);
-        ws.load(data.yi(), data.vi(), k);
-        ws.maxIterations = maxIterations;
-        KernelFit out = new KernelFit(1);
         MetaResult.Builder b = new MetaResult.Builder();
         b.spec = this;
         b.data = data;
         b.k = k;
-        Tau2Estimator est = method.estimator();
         if (k == 1) {
             return single(b, data);
         }
+        FitWorkspace ws = new FitWorkspace(k, 1);
+        ws.load(data.yi(), data.vi(), k);
+        ws.maxIterations = maxIterations;
+        KernelFit out = new KernelFit(1);
+        Tau2Estimator est = method.estimator();
         boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);
         MetaAnalysis used = this;
         if (!ok && !Double.isFinite(ws.wls(0.0))) {
@@ -224,9 +224,11 @@ public final class MetaAnalysis {
         if (method.isRandomEffects() && tau2Interval) {
             b.tau2Interval = QProfile.interval(ws, out.tau2, out.typicalV, level, b.warnings);
         }
-        if (method.isRandomEffects() && (method == Method.ML || method == Method.REML)) {
+        // the SE of tau^2 from the Fisher information of the estimator actually used (not after a DL fallback)
+        Method fitted = used.method;
+        if (fitted == Method.ML || fitted == Method.REML) {
             ws.wls(out.tau2);
-            double info = method == Method.ML ? sumSq(ws.w, k) : ws.trPP();
+            double info = fitted == Method.ML ? sumSq(ws.w, k) : ws.trPP();
             b.tau2Se = Math.sqrt(2.0 / info);
         }
         return b.build();

@@ -136,6 +136,8 @@ class NumericalRobustnessTest {
         assertEquals(dl.estimate(), r.estimate());
         assertEquals(dl.ciUb(), r.ciUb());
         assertEquals(Method.DL, r.method());
+        // DL has no Fisher information: no REML standard error may be attached to the DL estimate
+        assertTrue(Double.isNaN(r.tau2Se()), "tau2 SE after the DL fallback: " + r.tau2Se());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("REML") && w.contains("DerSimonian-Laird")),
                 r.warnings()::toString);
         assertThrows(IllegalArgumentException.class, () -> MetaAnalysis.withDefaults().withMaxIterations(0));
