@@ -14,6 +14,7 @@ import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
 import org.metaj.tau2.Tau2Estimator;
+import org.metaj.model.Coefficient;
 
 /**
  * A configured mixed-effects meta-regression {@code y_i = x_i'beta + u_i + e_i}, {@code u_i ~ N(0, tau^2)},

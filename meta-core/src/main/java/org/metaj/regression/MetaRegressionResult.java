@@ -14,6 +14,7 @@ import java.util.Map;
 import org.metaj.data.StudyData;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
+import org.metaj.model.Coefficient;
 
 /**
  * The immutable result of {@link MetaRegression#fit}: coefficients, their covariance, the omnibus test of the

@@ -18,6 +18,7 @@ import org.metaj.model.Method;
 import org.metaj.stats.Probabilities;
 import org.metaj.tau2.CommonEffect;
 import org.metaj.tau2.Tau2Estimator;
+import org.metaj.model.Coefficient;
 
 /**
  * Subgroup analysis: a meta-analysis within each level of a column and the test for subgroup differences

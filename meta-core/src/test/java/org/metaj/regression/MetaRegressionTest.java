@@ -14,6 +14,7 @@ import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
+import org.metaj.model.Coefficient;
 
 class MetaRegressionTest {
     private static final double TOL = 1e-9;

@@ -1,7 +1,7 @@
-package org.metaj.regression;
+package org.metaj.model;
 
 /**
- * One coefficient of a meta-regression.
+ * One coefficient of a fitted model (a meta-regression, a multilevel, network or GLMM model).
  *
  * @param name      column name of the design ({@code intrcpt}, {@code ablat}, {@code allocrandom})
  * @param estimate  the weighted least-squares estimate
