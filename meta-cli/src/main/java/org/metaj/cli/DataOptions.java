@@ -1,5 +1,6 @@
 package org.metaj.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.metaj.effect.EffectMeasure;
 import org.metaj.effect.EffectSizeResult;
 import org.metaj.effect.EffectSizes;
 import org.metaj.effect.ZeroCellRule;
+import org.metaj.io.CsvReader;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
@@ -120,9 +122,18 @@ public final class DataOptions {
             }
             dec = decimal.charAt(0);
         }
-        CsvReader reader = new CsvReader(delim, dec, label);
-        columns = reader.read(file);
-        notes.addAll(reader.notes());
+        CsvReader.Result read;
+        try {
+            read = CsvReader.withDefaults().withDelimiter(delim).withDecimal(dec).withLabelColumn(label).read(file);
+        } catch (UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        } catch (DataException e) {
+            throw e;
+        } catch (IllegalArgumentException e) { // the label column is not in the file: name the option
+            throw new UsageException(e.getMessage().replace(": label column", ": --label column"));
+        }
+        columns = read.columns();
+        notes.addAll(read.notes());
         return effects(columns);
     }
 

@@ -1,6 +1,7 @@
-package org.metaj.cli;
+package org.metaj.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,61 +27,115 @@ import org.metaj.data.StudyColumns;
  *
  * <p>Written by hand rather than with Tablesaw's reader because every error must name its row and column, and a
  * number that does not parse must never be read as a missing value or as text without telling the user.
+ *
+ * <p>The reader is an immutable configuration; one instance may be shared by many threads:
+ * <pre>{@code
+ * CsvReader.Result r = CsvReader.withDefaults().withDelimiter(';').read(Path.of("bcg.csv"));
+ * StudyColumns studies = r.columns();   // r.notes(): what was detected or tolerated
+ * }</pre>
  */
 public final class CsvReader {
     /** Columns that are always numeric (metafor's input names). */
-    static final Set<String> NUMERIC = Set.of("yi", "vi", "sei", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i", "ai",
-            "bi", "ci", "di", "ri", "ni", "xi", "x1i", "t1i", "x2i", "t2i");
+    public static final Set<String> NUMERIC = Set.of("yi", "vi", "sei", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i",
+            "ai", "bi", "ci", "di", "ri", "ni", "xi", "x1i", "t1i", "x2i", "t2i");
     /** Cells read as missing values. */
-    static final Set<String> MISSING = Set.of("", "NA", "na", "N/A", "n/a", ".");
+    public static final Set<String> MISSING = Set.of("", "NA", "na", "N/A", "n/a", ".");
+
+    private static final CsvReader DEFAULTS = new CsvReader(null, null, null);
 
     private final Character delimiter;
     private final Character decimal;
     private final String labelColumn;
-    private final List<String> notes = new ArrayList<>();
 
-    /**
-     * @param delimiter   field separator, or {@code null} to detect
-     * @param decimal     decimal mark, or {@code null} to detect
-     * @param labelColumn the column that labels the studies ({@code null}: "study" if present)
-     */
-    public CsvReader(Character delimiter, Character decimal, String labelColumn) {
+    private CsvReader(Character delimiter, Character decimal, String labelColumn) {
         this.delimiter = delimiter;
         this.decimal = decimal;
         this.labelColumn = labelColumn;
     }
 
-    /** @return notes made while reading (encoding fallbacks, detected separators) */
-    public List<String> notes() {
-        return notes;
+    /** @return a reader that detects separator and decimal mark and labels studies by a "study" column if present */
+    public static CsvReader withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param c field separator (',' ';' or tab), or {@code null} to detect it from the header
+     * @return a reader with that separator
+     */
+    public CsvReader withDelimiter(Character c) {
+        return new CsvReader(c, decimal, labelColumn);
+    }
+
+    /**
+     * @param c decimal mark ('.' or ','), or {@code null} to detect it (decimal commas only in semicolon files)
+     * @return a reader with that decimal mark
+     * @throws IllegalArgumentException for any other character
+     */
+    public CsvReader withDecimal(Character c) {
+        if (c != null && c != '.' && c != ',') {
+            throw new IllegalArgumentException("decimal mark must be '.' or ',', got '" + c + "'");
+        }
+        return new CsvReader(delimiter, c, labelColumn);
+    }
+
+    /**
+     * @param name the column that labels the studies, or {@code null} for "study" if present (else "Row N")
+     * @return a reader with that label column
+     */
+    public CsvReader withLabelColumn(String name) {
+        return new CsvReader(delimiter, decimal, name);
+    }
+
+    /**
+     * What was read: the studies, and notes on what was detected or tolerated (encoding fallbacks, detected
+     * decimal commas, dropped empty columns), which a caller should show its user.
+     *
+     * @param columns the studies
+     * @param notes   notes made while reading (unmodifiable)
+     */
+    public record Result(StudyColumns columns, List<String> notes) {
+        /** Copies the notes. */
+        public Result {
+            notes = List.copyOf(notes);
+        }
     }
 
     /**
      * @param file the CSV file
-     * @return the studies
-     * @throws UsageException if the file does not exist or cannot be read
-     * @throws DataException  for any problem in its content
+     * @return the studies and the notes made while reading
+     * @throws UncheckedIOException     if the file does not exist or cannot be read (one-line message naming it)
+     * @throws IllegalArgumentException if the label column is not in the file
+     * @throws DataException            for any problem in its content
      */
-    public StudyColumns read(Path file) {
+    public Result read(Path file) {
         String source = file.toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new UsageException(source + ": file not found");
+            throw new UncheckedIOException(source + ": file not found", e);
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
-                throw new UsageException(source + ": is a directory, expected a CSV file");
+                throw new UncheckedIOException(source + ": is a directory, expected a CSV file", e);
             }
-            throw new UsageException(source + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new UncheckedIOException(source + ": cannot read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
         }
         return parse(source, bytes);
     }
 
-    /** Parses CSV content; {@code source} names it in messages. */
-    public StudyColumns parse(String source, byte[] bytes) {
-        String text = decode(source, bytes);
+    /**
+     * Parses CSV content.
+     *
+     * @param source names the content in messages (a file name)
+     * @param bytes  the content
+     * @return the studies and the notes made while reading
+     * @throws IllegalArgumentException if the label column is not in the file
+     * @throws DataException            for any problem in the content
+     */
+    public Result parse(String source, byte[] bytes) {
+        List<String> notes = new ArrayList<>();
+        String text = decode(source, bytes, notes);
         if (text.isBlank()) {
             throw new DataException(source, -1, null, "the file is empty; expected a header row (e.g. "
                     + "study,yi,vi) and one row per study");
@@ -91,7 +146,7 @@ public final class CsvReader {
             throw new DataException(source, -1, null, "the file is empty; expected a header row and one row per study");
         }
         Record head = records.get(0);
-        dropTrailingEmptyColumns(records);
+        dropTrailingEmptyColumns(records, notes);
         String[] header = new String[head.fields.size()];
         Map<String, Integer> seen = new HashMap<>();
         for (int j = 0; j < header.length; j++) {
@@ -109,7 +164,7 @@ public final class CsvReader {
         }
         if (header.length == 1 && delimiter == null && (header[0].contains(";") || header[0].contains("\t"))) {
             throw new DataException(source, head.line, null, "the header has a single column '" + header[0]
-                    + "'; is the separator something else? use --delimiter");
+                    + "'; is the separator something else? give it (--delimiter)");
         }
         List<Record> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
@@ -142,7 +197,7 @@ public final class CsvReader {
         b.rows(lines);
         String label = labelColumn;
         if (label != null && !seen.containsKey(label)) {
-            throw new UsageException(source + ": --label column '" + label + "' not found; columns are "
+            throw new IllegalArgumentException(source + ": label column '" + label + "' not found; columns are "
                     + String.join(", ", header));
         }
         if (label == null && seen.containsKey("study")) {
@@ -202,14 +257,14 @@ public final class CsvReader {
             }
             b.labels(l);
         }
-        return b.build();
+        return new Result(b.build(), notes);
     }
 
     /**
      * Spreadsheets often end every line with a separator: a trailing column with an empty name whose cells are all
      * empty carries nothing and is dropped (anything else in it stays an error).
      */
-    private void dropTrailingEmptyColumns(List<Record> records) {
+    private static void dropTrailingEmptyColumns(List<Record> records, List<String> notes) {
         List<String> head = records.get(0).fields;
         while (head.size() > 1 && head.get(head.size() - 1).isBlank()) {
             int last = head.size() - 1;
@@ -230,7 +285,7 @@ public final class CsvReader {
         }
     }
 
-    private String decode(String source, byte[] bytes) {
+    private static String decode(String source, byte[] bytes, List<String> notes) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;
