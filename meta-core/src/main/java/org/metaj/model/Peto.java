@@ -3,6 +3,7 @@ package org.metaj.model;
 import java.util.Locale;
 
 import org.metaj.data.StudyData;
+import org.metaj.effect.EffectMeasure;
 
 /**
  * Peto's one-step pooled log odds ratio (Yusuf, Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis
@@ -11,12 +12,21 @@ import org.metaj.data.StudyData;
  * {@code V_i = n1_i n2_i (a_i + c_i)(b_i + d_i) / (n_i^2 (n_i - 1))}. Heterogeneity:
  * {@code Q = sum (O_i - E_i)^2 / V_i - (sum(O_i - E_i))^2 / sum V_i} over the studies with {@code V_i > 0}.
  * Matches metafor's {@code rma.peto()}.
+ *
+ * <p>The method estimates an odds ratio and nothing else (metafor's {@code rma.peto} has no measure argument), so
+ * data computed for another measure (RR, RD, ...) are refused rather than given a log odds ratio under their label.
  */
 final class Peto {
     private Peto() {
     }
 
     static MetaResult fit(MetaAnalysis spec, StudyData data) {
+        EffectMeasure m = data.measure();
+        if (m != EffectMeasure.OR && m != EffectMeasure.PETO) {
+            throw new IllegalArgumentException("Peto's method pools odds ratios only: it needs measure OR or PETO, "
+                    + "got " + (m == null ? "precomputed yi/vi" : m.name())
+                    + " (for other measures use an inverse-variance method, or MH for RR and RD)");
+        }
         CountTables t = CountTables.of(data, "Peto's method");
         int k = t.k();
         double so = 0, sv = 0, sq = 0;
