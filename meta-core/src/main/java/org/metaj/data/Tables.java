@@ -16,7 +16,7 @@ public final class Tables {
 
     /**
      * Converts a table to study columns: numeric columns become {@code double[]} (missing values as NaN), all other
-     * columns become text columns (missing values as {@code null}); a column named {@code study} supplies the
+     * columns become text columns (missing values, {@link Cells#isMissing}, as {@code null}); a column named {@code study} supplies the
      * labels (it is also kept as a text column). The source is the table's name; the spreadsheet row of the
      * {@code i}-th record (0-based) is {@code i + 2}, the header being row 1.
      *
@@ -42,7 +42,7 @@ public final class Tables {
             } else {
                 String[] s = new String[k];
                 for (int i = 0; i < k; i++) {
-                    s[i] = c.isMissing(i) ? null : c.getString(i);
+                    s[i] = c.isMissing(i) || Cells.isMissing(c.getString(i)) ? null : c.getString(i);
                 }
                 b.textColumn(c.name(), s);
                 if (STUDY.equals(c.name())) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.metaj.data.Cells;
 import org.metaj.data.DataException;
 import org.metaj.data.StudyColumns;
 
@@ -38,8 +39,13 @@ public final class CsvReader {
     /** Columns that are always numeric (metafor's input names). */
     public static final Set<String> NUMERIC = Set.of("yi", "vi", "sei", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i",
             "ai", "bi", "ci", "di", "ri", "ni", "xi", "x1i", "t1i", "x2i", "t2i");
-    /** Cells read as missing values. */
-    public static final Set<String> MISSING = Set.of("", "NA", "na", "N/A", "n/a", ".");
+    /** Columns of counts and group sizes, which should hold whole numbers. */
+    public static final Set<String> COUNTS = Set.of("n1i", "n2i", "ai", "bi", "ci", "di", "ni", "xi", "x1i",
+            "x2i");
+    /** Longest cell (and column name) read, in characters. */
+    public static final int MAX_CELL = 10_000;
+
+    private static final String STUDY = "study";
 
     private static final CsvReader DEFAULTS = new CsvReader(null, null, null);
 
@@ -155,16 +161,28 @@ public final class CsvReader {
                 throw new DataException(source, head.line, null, String.format(Locale.ROOT,
                         "header field %d is empty; every column needs a name", j + 1));
             }
+            if (h.length() > MAX_CELL) {
+                throw new DataException(source, head.line, null, String.format(Locale.ROOT,
+                        "header field %d is %d characters long; a column name may have at most %d", j + 1,
+                        h.length(), MAX_CELL));
+            }
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (!h.equals(lower) && (NUMERIC.contains(lower) || lower.equals(STUDY) && labelColumn == null)) {
+                notes.add("read column '" + h + "' as " + lower + " (metafor's column names are lower case)");
+                h = lower;
+            }
             Integer prev = seen.put(h, j);
             if (prev != null) {
                 throw new DataException(source, head.line, h, String.format(Locale.ROOT,
-                        "column name appears twice (fields %d and %d); names must be unique", prev + 1, j + 1));
+                        "column name appears twice (fields %d and %d: '%s' and '%s'); names must be unique "
+                                + "(letter case aside for metafor's names)", prev + 1, j + 1,
+                        abbreviate(head.fields.get(prev).trim()), abbreviate(head.fields.get(j).trim())));
             }
             header[j] = h;
         }
         if (header.length == 1 && delimiter == null && (header[0].contains(";") || header[0].contains("\t"))) {
-            throw new DataException(source, head.line, null, "the header has a single column '" + header[0]
-                    + "'; is the separator something else? give it (--delimiter)");
+            throw new DataException(source, head.line, null, "the header has a single column '"
+                    + abbreviate(header[0]) + "'; is the separator something else? give it (--delimiter)");
         }
         List<Record> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
@@ -178,76 +196,101 @@ public final class CsvReader {
                                 + "(quote labels that contain it)",
                         rec.fields.size(), header.length, printable(delim)));
             }
+            for (int j = 0; j < header.length; j++) {
+                int len = rec.fields.get(j).length();
+                if (len > MAX_CELL) {
+                    throw new DataException(source, rec.line, header[j], String.format(Locale.ROOT,
+                            "the cell is %d characters long; a cell may have at most %d (is a quote left open?)",
+                            len, MAX_CELL));
+                }
+            }
             rows.add(rec);
         }
         if (rows.isEmpty()) {
             throw new DataException(source, -1, null, "the file has a header but no data rows; expected one row "
                     + "per study");
         }
-        char dec = decimal != null ? decimal : (delim == ';' ? detectDecimal(rows, header) : '.');
-        if (decimal == null && dec == ',') {
-            notes.add("read decimal commas (semicolon-separated file)");
-        }
         int k = rows.size();
+        String label = labelColumn;
+        if (label != null && !seen.containsKey(label)) {
+            throw new IllegalArgumentException(source + ": label column '" + label + "' not found; columns are "
+                    + String.join(", ", header));
+        }
+        if (label == null && seen.containsKey(STUDY)) {
+            label = STUDY;
+        }
+        String[][] cells = new String[header.length][k];
+        for (int j = 0; j < header.length; j++) {
+            for (int i = 0; i < k; i++) {
+                cells[j][i] = rows.get(i).fields.get(j).trim();
+            }
+        }
+        // the decimal mark: given; '.' in comma-separated files (a decimal comma there must be quoted and is
+        // refused cell by cell); else decided by the cells that can only be read one way (0,5 or 12,34 against
+        // 0.5 or 12.34), the majority winning; cells of the form 1.200 or 1,200 decide nothing
+        char dec;
+        boolean decided = true;
+        if (decimal != null) {
+            dec = decimal;
+        } else if (delim == ',') {
+            dec = '.';
+        } else {
+            int commas = 0;
+            int points = 0;
+            for (int j = 0; j < header.length; j++) {
+                if (header[j].equals(label)) {
+                    continue;
+                }
+                for (int i = 0; i < k; i++) {
+                    String c = cells[j][i];
+                    if (c.indexOf(',') >= 0 && c.indexOf('.') < 0
+                            && NumberCell.parse(c, ',').kind() == NumberCell.Kind.NUMBER
+                            && !NumberCell.looksGrouped(c, ',')) {
+                        commas++;
+                    } else if (c.indexOf('.') >= 0 && c.indexOf(',') < 0
+                            && NumberCell.parse(c, '.').kind() == NumberCell.Kind.NUMBER
+                            && !NumberCell.looksGrouped(c, '.')) {
+                        points++;
+                    }
+                }
+            }
+            dec = commas > points ? ',' : '.';
+            decided = commas + points > 0;
+            if (dec == ',') {
+                notes.add(String.format(Locale.ROOT, "read decimal commas (%s-separated file)",
+                        delim == '\t' ? "tab" : "semicolon"));
+            }
+        }
         StudyColumns.Builder b = StudyColumns.builder(k).source(source);
         int[] lines = new int[k];
         for (int i = 0; i < k; i++) {
             lines[i] = rows.get(i).line;
         }
         b.rows(lines);
-        String label = labelColumn;
-        if (label != null && !seen.containsKey(label)) {
-            throw new IllegalArgumentException(source + ": label column '" + label + "' not found; columns are "
-                    + String.join(", ", header));
-        }
-        if (label == null && seen.containsKey("study")) {
-            label = "study";
-        }
         for (int j = 0; j < header.length; j++) {
             String name = header[j];
-            String[] raw = new String[k];
-            for (int i = 0; i < k; i++) {
-                raw[i] = rows.get(i).fields.get(j).trim();
-            }
+            String[] raw = cells[j];
             if (name.equals(label)) {
                 String[] l = new String[k];
+                String[] t = new String[k];
                 for (int i = 0; i < k; i++) {
-                    l[i] = raw[i].isEmpty() ? "Row " + lines[i] : raw[i];
+                    boolean missing = Cells.isMissing(raw[i]);
+                    l[i] = missing ? "Row " + lines[i] : raw[i];
+                    t[i] = missing ? null : raw[i];
                 }
                 b.labels(l);
-                b.textColumn(name, raw);
+                b.textColumn(name, t);
                 continue;
             }
-            boolean known = NUMERIC.contains(name);
-            double[] values = new double[k];
-            boolean numeric = true;
-            for (int i = 0; i < k && numeric; i++) {
-                String cell = raw[i];
-                if (MISSING.contains(cell)) {
-                    values[i] = Double.NaN;
-                    continue;
-                }
-                Double v = parseNumber(cell, dec);
-                if (v == null) {
-                    if (known) {
-                        throw new DataException(source, lines[i], name, "expected a number, got '"
-                                + abbreviate(cell) + "'");
-                    }
-                    numeric = false;
-                } else if (v.isNaN() || v.isInfinite()) {
-                    if (known) {
-                        throw new DataException(source, lines[i], name, "expected a finite number, got '"
-                                + abbreviate(cell) + "' (leave the cell empty or write NA for a missing value)");
-                    }
-                    numeric = false;
-                } else {
-                    values[i] = v;
-                }
-            }
-            if (numeric) {
+            double[] values = numbers(source, name, raw, lines, dec, decided, notes);
+            if (values != null) {
                 b.column(name, values);
             } else {
-                b.textColumn(name, raw);
+                String[] t = new String[k];
+                for (int i = 0; i < k; i++) {
+                    t[i] = Cells.isMissing(raw[i]) ? null : raw[i];
+                }
+                b.textColumn(name, t);
             }
         }
         if (label == null) {
@@ -346,40 +389,131 @@ public final class CsvReader {
         return ',';
     }
 
-    private static char detectDecimal(List<Record> rows, String[] header) {
-        for (Record r : rows) {
-            for (String f : r.fields) {
-                String s = f.trim();
-                if (s.matches("[-+]?\\d+,\\d+([eE][-+]?\\d+)?")) {
-                    return ',';
-                }
+    /**
+     * Reads a column as numbers, or returns {@code null} for a text column. metafor's input columns must hold
+     * numbers; any other column is numeric when every non-missing cell is a finite number, text when most cells are
+     * not numbers, and an error naming the odd cells when it holds numbers but for a few (a mistyped {@code 2O} for
+     * 20, or {@code Inf}, must not turn a numeric moderator into a categorical one with a dummy per value).
+     * Counts and group sizes that are not whole numbers are kept with a note, as metafor keeps them (effective
+     * sample sizes of cluster trials are fractional; Cochrane Handbook 6.4, sec. 23.1.4), unless the cell reads
+     * like a thousands separator ({@code 1,200}), which is refused as ambiguous.
+     */
+    private static double[] numbers(String source, String name, String[] raw, int[] lines, char dec,
+            boolean decided, List<String> notes) {
+        int k = raw.length;
+        boolean known = NUMERIC.contains(name);
+        double[] values = new double[k];
+        int numbers = 0;
+        List<Integer> odd = new ArrayList<>();
+        List<NumberCell.Kind> oddKind = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            String cell = raw[i];
+            if (Cells.isMissing(cell)) {
+                values[i] = Double.NaN;
+                continue;
+            }
+            NumberCell.Parsed v = NumberCell.parse(cell, dec);
+            NumberCell.Kind kind = v.kind();
+            if (kind == NumberCell.Kind.NUMBER && !decided && NumberCell.looksGrouped(cell, dec)) {
+                kind = NumberCell.Kind.AMBIGUOUS; // nothing in the file says which mark is the decimal one
+            }
+            if (kind == NumberCell.Kind.NUMBER) {
+                values[i] = v.value();
+                numbers++;
+                continue;
+            }
+            if (known) {
+                throw new DataException(source, lines[i], name, problem(cell, kind, dec, decided));
+            }
+            odd.add(i);
+            oddKind.add(kind);
+        }
+        if (odd.isEmpty()) {
+            if (COUNTS.contains(name)) {
+                wholeNumbers(source, name, raw, values, lines, dec, notes);
+            }
+            return values;
+        }
+        int numberLike = numbers; // numbers, ambiguously written ones included
+        for (NumberCell.Kind kind : oddKind) {
+            if (kind == NumberCell.Kind.AMBIGUOUS || kind == NumberCell.Kind.MIXED_MARKS) {
+                numberLike++;
             }
         }
-        return '.';
+        if (numberLike <= k - numberLike - missing(raw)) {
+            return null;
+        }
+        StringBuilder cells = new StringBuilder();
+        for (int o = 0; o < odd.size() && o < 3; o++) {
+            int i = odd.get(o);
+            cells.append(o == 0 ? "" : "; ").append(String.format(Locale.ROOT, "row %d: %s", lines[i],
+                    problem(raw[i], oddKind.get(o), dec, decided)));
+        }
+        if (odd.size() > 3) {
+            cells.append(String.format(Locale.ROOT, "; and %d more", odd.size() - 3));
+        }
+        throw new DataException(source, lines[odd.get(0)], name, String.format(Locale.ROOT,
+                "holds numbers in %d rows but not in %d (%s); correct %s, or write NA for a missing value "
+                        + "(a column of categories should hold text, e.g. 'dose 20')",
+                numbers, odd.size(), cells, odd.size() == 1 ? "that cell" : "those cells"));
     }
 
-    private static Double parseNumber(String cell, char dec) {
-        String s = cell;
-        if (dec == ',') {
-            if (s.indexOf('.') >= 0 && s.indexOf(',') >= 0) {
-                return null;
+    private static int missing(String[] raw) {
+        int m = 0;
+        for (String c : raw) {
+            if (Cells.isMissing(c)) {
+                m++;
             }
-            s = s.replace(',', '.');
         }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.equals("nan")) {
-            return Double.NaN;
+        return m;
+    }
+
+    private static String problem(String cell, NumberCell.Kind kind, char dec, boolean decided) {
+        String c = abbreviate(cell);
+        switch (kind) {
+            case NON_FINITE:
+                return "expected a finite number, got '" + c + "' (leave the cell empty or write NA for a missing "
+                        + "value)";
+            case AMBIGUOUS:
+                return decided
+                        ? String.format(Locale.ROOT, "'%s' is ambiguous in a file with decimal %s: a thousands "
+                                + "separator or a decimal %s? write the number without thousands separators",
+                                c, dec == ',' ? "commas" : "points", dec == ',' ? "point" : "comma")
+                        : String.format(Locale.ROOT, "'%s' is ambiguous: nothing in the file shows whether '%s' "
+                                + "is a decimal mark or a thousands separator; give the decimal mark (--decimal) "
+                                + "or write the number without thousands separators", c, dec);
+            case MIXED_MARKS:
+                return String.format(Locale.ROOT, "expected a number with a decimal %s like the rest of the file, "
+                        + "got '%s'", dec == ',' ? "comma" : "point", c);
+            case NOT_A_NUMBER:
+            case NUMBER:
+            default:
+                return "expected a number, got '" + c + "'";
         }
-        if (lower.matches("[-+]?(inf|infinity)")) {
-            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+
+    /** Counts must be whole numbers unless the user means it: see {@link #numbers}. */
+    private static void wholeNumbers(String source, String name, String[] raw, double[] values, int[] lines,
+            char dec, List<String> notes) {
+        List<String> fractional = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v) || v == Math.rint(v)) {
+                continue;
+            }
+            if (NumberCell.looksGrouped(raw[i], dec)) {
+                throw new DataException(source, lines[i], name, String.format(Locale.ROOT, "'%s' would be %s, "
+                        + "not a whole number, in a column of counts; if it is %s with a thousands separator, "
+                        + "write it without one", raw[i], Double.toString(v), raw[i].replace(",", "")
+                        .replace(".", "")));
+            }
+            fractional.add(String.format(Locale.ROOT, "row %d: %s", lines[i], abbreviate(raw[i])));
         }
-        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return null;
+        if (!fractional.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "column %s holds counts that are not whole numbers (%s%s); they "
+                    + "are used as given (e.g. effective sample sizes): check they are not typos", name,
+                    String.join(", ", fractional.subList(0, Math.min(3, fractional.size()))),
+                    fractional.size() > 3 ? ", ..." : ""));
         }
     }
 
@@ -410,6 +544,7 @@ public final class CsvReader {
             StringBuilder field = new StringBuilder();
             boolean inQuotes = false;
             boolean fieldQuoted = false;
+            boolean blank = true; // the unquoted field so far is white space (a quote may still open it)
             int quoteLine = line;
             while (i < n) {
                 char c = text.charAt(i);
@@ -431,7 +566,7 @@ public final class CsvReader {
                     i++;
                     continue;
                 }
-                if (c == '"' && field.toString().isBlank() && !fieldQuoted) {
+                if (c == '"' && blank && !fieldQuoted) {
                     inQuotes = true;
                     fieldQuoted = true;
                     quoteLine = line;
@@ -443,6 +578,7 @@ public final class CsvReader {
                     rec.fields.add(field.toString());
                     field.setLength(0);
                     fieldQuoted = false;
+                    blank = true;
                     i++;
                     continue;
                 }
@@ -455,6 +591,7 @@ public final class CsvReader {
                     break;
                 }
                 field.append(c);
+                blank &= Character.isWhitespace(c);
                 i++;
             }
             if (inQuotes) {
