@@ -84,7 +84,8 @@ public final class DesignMatrix {
      * @param cols       the study table
      * @param moderators column names
      * @return the design
-     * @throws DataException if a column is missing or holds a missing value
+     * @throws DataException if a column is missing or holds a missing value, or a text column has more than
+     *                       {@code k/2 + 1} levels
      */
     public static DesignMatrix fromColumns(StudyColumns cols, String... moderators) {
         int k = cols.size();
@@ -117,6 +118,14 @@ public final class DesignMatrix {
                         throw cols.error(i, m, "moderator value is missing");
                     }
                     levels.add(s[i]);
+                }
+                if (levels.size() - 1 > k / 2) {
+                    // a dummy per level: with about as many levels as studies (a label used as a moderator) the
+                    // model is saturated and the fit slow; more than k/2 dummies is refused
+                    throw new DataException(cols.source(), -1, m, String.format(Locale.ROOT, "text moderator with "
+                            + "%d distinct values among %d studies would need %d dummy coefficients (at most k/2 = "
+                            + "%d); is it a label or a numeric column with text in it?", levels.size(), k,
+                            levels.size() - 1, k / 2));
                 }
                 boolean first = true;
                 for (String level : levels) {
