@@ -87,7 +87,8 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             a.put("error", e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            a.put("error", Main.message(e));
+            JsonNode f = node.get("file");
+            a.put("error", Main.message(e, f != null && f.isTextual() ? f.asText() : null));
         }
         return a;
     }

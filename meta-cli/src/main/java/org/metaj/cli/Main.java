@@ -62,7 +62,7 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.println("meta: " + message(ex).replace('\n', ' '));
+            err.println("meta: " + message(ex, inputFile(parsed)).replace('\n', ' '));
             err.flush();
             return exitCode(ex);
         });
@@ -82,6 +82,36 @@ public final class Main {
         }
         return "internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? ""
                 : ": " + ex.getMessage()) + " (run with --debug for details; please report this)";
+    }
+
+    /**
+     * The one-line message of an error, naming the input file: a refusal from the library (a method that does not
+     * fit the data, too few studies for a test) does not know the file, and every data error must name it.
+     *
+     * @param file the input file as given, or {@code null}
+     */
+    static String message(Throwable ex, String file) {
+        String m = message(ex);
+        if (file == null || ex instanceof UsageException || m.startsWith(file + ":") || m.startsWith("internal")) {
+            return m;
+        }
+        if (ex instanceof DataException && ((DataException) ex).source() != null) {
+            return m;
+        }
+        return file + ": " + m;
+    }
+
+    /** @return the first positional parameter (the CSV file) of the innermost subcommand, or {@code null} */
+    private static String inputFile(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p != null && p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        if (p == null || p.matchedPositionals().isEmpty()) {
+            return null;
+        }
+        Object v = p.matchedPositionals().get(0).getValue();
+        return v == null ? null : v.toString();
     }
 
     /** @return the exit code of an error */

@@ -252,6 +252,12 @@ public final class TrimAndFill {
 
     /** slope of the mixed-effects regression of y on sqrt(v): < 0 means studies missing on the right. */
     static Side chooseSide(double[] y, double[] v, Tau2Estimator est) {
+        if (y.length < 3) {
+            // metafor stops too ("Number of parameters to be estimated is larger than the number of observations")
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "trim and fill with k = %d studies cannot "
+                    + "estimate on which side studies are missing (that needs a regression of the effects on their "
+                    + "standard errors, so k >= 3): give the side (left or right)", y.length));
+        }
         double[] se = new double[y.length];
         for (int i = 0; i < se.length; i++) {
             se[i] = Math.sqrt(v[i]);

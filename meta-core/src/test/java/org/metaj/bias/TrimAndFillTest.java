@@ -27,6 +27,22 @@ class TrimAndFillTest {
     }
 
     @Test
+    void twoStudiesNeedAGivenSide() {
+        // metafor 3.8-1: trimfill(rma(c(0.1, 0.3), c(0.01, 0.02))) stops (2 parameters, 2 observations); with
+        // side = "left": k0 = 1, estimate 0.1000, tau^2 0.0159
+        StudyData two = StudyData.of(org.metaj.data.StudyColumns.builder(2).source("k2.csv").build(),
+                new double[] {0.1, 0.3}, new double[] {0.01, 0.02}, null, List.of());
+        MetaResult m = MetaAnalysis.withDefaults().fit(two);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrimAndFill.withDefaults().fit(m));
+        assertTrue(e.getMessage().startsWith("trim and fill with k = 2 studies cannot estimate on which side"),
+                e.getMessage());
+        TrimAndFill.Result left = TrimAndFill.withDefaults().with(TrimAndFill.Side.LEFT).fit(m);
+        assertEquals(1, left.k0());
+        assertEquals(0.1, left.estimate(), 1e-4);
+    }
+
+    @Test
     void symmetricFunnelImputesNothing() {
         // metafor 3.8-1 on the same data: trimfill(rma(y, v)) -> k0 = 0 (side "right"); with side = "left" or
         // "right" and estimator = "L0" or "R0": k0 = 0 in all four
