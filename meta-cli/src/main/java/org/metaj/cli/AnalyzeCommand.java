@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.metaj.data.DataException;
+import org.metaj.data.Printable;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
@@ -65,10 +66,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (json) {
             pw.println(Json.write(out));
         } else {
-            pw.print(text);
+            pw.print(Printable.sanitize(text));
             PrintWriter err = spec.commandLine().getErr();
             for (String w : warnings) {
-                err.println("warning: " + w);
+                err.println("warning: " + Printable.oneLine(w));
             }
             err.flush();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
+import org.metaj.data.Printable;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
@@ -98,9 +99,9 @@ public final class BootstrapCommand implements Callable<Integer> {
         if (json) {
             pw.println(Json.write(out));
         } else {
-            pw.print(text(fit, r, it));
+            pw.print(Printable.sanitize(text(fit, r, it)));
             for (String w : data.notes()) {
-                err.println("warning: " + w);
+                err.println("warning: " + Printable.oneLine(w));
             }
             err.flush();
         }

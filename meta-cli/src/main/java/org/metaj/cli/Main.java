@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.metaj.data.DataException;
+import org.metaj.data.Printable;
 import org.metaj.model.NonConvergenceException;
 
 import picocli.CommandLine;
@@ -51,7 +52,7 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("meta: " + msg.replace('\n', ' ').trim() + " (see 'meta "
+            err.println("meta: " + Printable.oneLine(msg.replace('\n', ' ').trim()) + " (see 'meta "
                     + (ex.getCommandLine().getCommandName().equals("meta") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help')");
             err.flush();
@@ -62,7 +63,7 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.println("meta: " + message(ex, inputFile(parsed)).replace('\n', ' '));
+            err.println("meta: " + Printable.oneLine(message(ex, inputFile(parsed)).replace('\n', ' ')));
             err.flush();
             return exitCode(ex);
         });

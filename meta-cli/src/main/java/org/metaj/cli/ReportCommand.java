@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.metaj.data.StudyData;
-import org.metaj.model.MetaAnalysis;
-import org.metaj.model.MetaResult;
 import org.metaj.bias.BeggTest;
 import org.metaj.bias.EggerTest;
 import org.metaj.bias.TrimAndFill;
+import org.metaj.data.Printable;
+import org.metaj.data.StudyData;
+import org.metaj.model.MetaAnalysis;
+import org.metaj.model.MetaResult;
 import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
@@ -95,10 +96,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String n : data.notes()) {
-            err.println("warning: " + n);
+            err.println("warning: " + Printable.oneLine(n));
         }
         for (String w : r.warnings()) {
-            err.println("warning: " + w);
+            err.println("warning: " + Printable.oneLine(w));
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

@@ -122,4 +122,20 @@ class DataFindingsTest {
         assertEquals(2, j.get("k").asInt());
         assertTrue(j.get("warnings").toString().contains("read column 'YI' as yi"), j.toString());
     }
+
+    /** Messages: terminal control sequences and bidi overrides in labels are escaped in text output. */
+    @Test
+    void hostileLabelsAreEscapedInTextOutput() throws IOException {
+        String csv = "study,yi,vi\n\"A\u001b[2J\u001b]0;x\u0007\",0.1,0.01\n\u202eB,0.3,0.02\nC\u009b1m,0.2,0.03\n";
+        BadInputTest.Outcome o = analyze("hostile.csv", csv, "--leave1out");
+        assertEquals(0, o.code(), o::err);
+        for (String raw : new String[] {"\u001b", "\u0007", "\u202e", "\u009b"}) {
+            assertFalse(o.out().contains(raw) || o.err().contains(raw), "raw control in output");
+        }
+        assertTrue(o.out().contains("A\\x1B[2J\\x1B]0;x"), o.out());
+        assertTrue(o.out().contains("\\u202EB"), o.out());
+        // JSON keeps the labels exactly (escaped by the JSON writer)
+        JsonNode j = json(analyze("hostile.csv", csv, "--format", "json"));
+        assertEquals("\u202eB", j.get("studies").get("label").get(1).asText());
+    }
 }
