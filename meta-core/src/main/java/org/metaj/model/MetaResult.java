@@ -309,7 +309,8 @@ public final class MetaResult {
     }
 
     /**
-     * One line as a review reports it, two decimals, back-transformed for log-scale measures, e.g.
+     * One line as a review reports it, two decimals (more when the interval is narrower, see {@link #decimals}),
+     * back-transformed for log-scale measures, e.g.
      * {@code Pooled (FE): MD 0.80 (95% CI -0.27 to 1.88), p = 0.144; Q = 0.18 (df = 1, p = 0.667), I2 = 0%}.
      *
      * @return the summary line
@@ -328,8 +329,35 @@ public final class MetaResult {
         if (spec.method().isRandomEffects()) {
             het += String.format(Locale.ROOT, ", tau2 = %.4f", tau2);
         }
-        return String.format(Locale.ROOT, "Pooled (%s): %s %.2f (%s%% CI %.2f to %.2f), p %s%s; %s",
-                spec.method().label(), name, e, fmtLevel(), lo, hi, p.startsWith("<") ? "" : "= ", p, het);
+        int d = decimals(e, lo, hi);
+        return String.format(Locale.ROOT, "Pooled (%s): %s %s (%s%% CI %s to %s), p %s%s; %s",
+                spec.method().label(), name, fixed(e, d), fmtLevel(), fixed(lo, d), fixed(hi, d),
+                p.startsWith("<") ? "" : "= ", p, het);
+    }
+
+    /**
+     * Decimals of the summary line: two, or as many as show the confidence interval's width to two significant
+     * digits (at most 6), so that a risk difference of -0.002 [-0.011, 0.007] is not printed as -0.00 [-0.01, 0.01].
+     */
+    static int decimals(double e, double lo, double hi) {
+        double scale = hi - lo;
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            scale = Math.abs(e);
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            return 2;
+        }
+        int d = 1 - (int) Math.floor(Math.log10(scale));
+        return Math.max(2, Math.min(6, d));
+    }
+
+    /** @return {@code x} with {@code d} decimals, without the sign of a value that rounds to zero */
+    static String fixed(double x, int d) {
+        String s = String.format(Locale.ROOT, "%." + d + "f", x);
+        if (s.startsWith("-") && s.chars().skip(1).allMatch(c -> c == '0' || c == '.')) {
+            return s.substring(1);
+        }
+        return s;
     }
 
     private String fmtLevel() {
