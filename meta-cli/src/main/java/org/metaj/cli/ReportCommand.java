@@ -20,7 +20,7 @@ import org.metaj.plot.FunnelPlot;
 import org.metaj.plot.LabbePlot;
 import org.metaj.plot.RadialPlot;
 import org.metaj.plot.SensitivityForestPlot;
-import org.metaj.report.Citations;
+import org.metaj.model.Citations;
 import org.metaj.report.HtmlReport;
 import org.metaj.sensitivity.LeaveOneOut;
 
