@@ -55,6 +55,22 @@ final class Analysis {
      * @return the answer
      */
     static Answer run(DataOptions data, AnalysisSections sections, boolean report) {
+        return run(data, sections, report, (java.io.PrintWriter) null);
+    }
+
+    /**
+     * As {@link #run(DataOptions, AnalysisSections, boolean)}, showing on {@code progress} (a terminal) which
+     * section is running once the run has taken more than two seconds.
+     *
+     * @param progress where to show progress, or null for none (batch, pipes, tests)
+     */
+    static Answer run(DataOptions data, AnalysisSections sections, boolean report, java.io.PrintWriter progress) {
+        try (Ticker ticker = progress == null ? null : new Ticker(progress)) {
+            return compute(data, sections, report, ticker);
+        }
+    }
+
+    private static Answer compute(DataOptions data, AnalysisSections sections, boolean report, Ticker ticker) {
         StudyData d = data.load();
         MetaAnalysis ma = data.spec();
         sections.validate(report, d.measure());
@@ -92,6 +108,9 @@ final class Analysis {
         List<Block> blocks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (AnalysisSections.Entry e : sections.entries()) {
+            if (ticker != null) {
+                ticker.now(e.title().replace(" (as asked)", "").toLowerCase(Locale.ROOT));
+            }
             int from = ctx.text().length();
             Map<String, Object> before = report ? new LinkedHashMap<>(json) : null;
             try {
@@ -122,5 +141,61 @@ final class Analysis {
         notices.addAll(ctx.warnings());
         notices.addAll(skipped);
         return new Answer(json, ctx.text().toString(), List.copyOf(notices), d, r, List.copyOf(blocks));
+    }
+
+    /**
+     * A line on stderr, redrawn each second once a run has taken two, naming the running step and the time spent:
+     * long permutation tests and refits on large data then say that they are working. Cleared when done.
+     */
+    static final class Ticker implements AutoCloseable {
+        private final java.io.PrintWriter err;
+        private final long start = System.nanoTime();
+        private final Thread thread;
+        private volatile String step = "fitting the model";
+        private volatile boolean shown;
+
+        Ticker(java.io.PrintWriter err) {
+            this.err = err;
+            thread = new Thread(this::loop, "meta-progress");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void now(String s) {
+            step = s;
+        }
+
+        private void loop() {
+            try {
+                Thread.sleep(2000);
+                while (!Thread.currentThread().isInterrupted()) {
+                    long s = (System.nanoTime() - start) / 1_000_000_000L;
+                    synchronized (err) {
+                        err.print(String.format(Locale.ROOT, "\rmeta: %s ... %d s   ", step, s));
+                        err.flush();
+                    }
+                    shown = true;
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (shown) {
+                synchronized (err) {
+                    err.print("\r" + " ".repeat(60) + "\r");
+                    err.flush();
+                }
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Analysis.Answer a = analyze();
+        Analysis.Answer a = analyze(System.console() != null ? spec.commandLine().getErr() : null);
         PrintWriter pw = spec.commandLine().getOut();
         switch (format) {
             case JSON:
@@ -57,7 +57,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** @return the outputs checked against the input, then the analysis run */
     Analysis.Answer analyze() {
+        return analyze(null);
+    }
+
+    /** @param progress a terminal to show progress on, or null */
+    Analysis.Answer analyze(PrintWriter progress) {
         Outputs.check(List.of(data.file()), sections.outputs());
-        return Analysis.run(data, sections, false);
+        return Analysis.run(data, sections, false, progress);
     }
 }

@@ -64,7 +64,8 @@ public final class ReportCommand implements Callable<Integer> {
         outputs.add(new Outputs.Output("-o", output));
         outputs.addAll(sections.outputs());
         Outputs.check(List.of(data.file()), outputs);
-        Analysis.Answer a = Analysis.run(data, sections, true);
+        Analysis.Answer a = Analysis.run(data, sections, true,
+                System.console() != null ? spec.commandLine().getErr() : null);
         StudyData d = a.data();
         MetaResult r = a.result();
         List<String> skipped = new ArrayList<>();
