@@ -2,7 +2,7 @@
 # Runs every notebook (or the ones named) with the JDK's jshell, outside the JUnit runner.
 #   meta-examples/run-notebooks.sh                 # all notebooks
 #   meta-examples/run-notebooks.sh bcg-*.jsh       # some
-# Needs meta-core and datasets installed: mvn -B -q -o -pl meta-core,datasets install -DskipTests
+# Needs meta-core, meta-report and datasets installed: mvn -B -q -o -pl meta-core,meta-report,datasets install -DskipTests
 # Exit status 1 if any notebook throws, fails an assertion, or does not reach its final report(...).
 set -u
 cd "$(dirname "$0")"
@@ -11,11 +11,11 @@ mkdir -p target
 if [ ! -s "$CP_FILE" ] || [ pom.xml -nt "$CP_FILE" ]; then
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null || exit 2
 fi
-# Use this checkout's compiled meta-core and datasets (target/classes) rather than the jars in ~/.m2, which other
+# Use this checkout's compiled meta-core, meta-report and datasets (target/classes) rather than the jars in ~/.m2, which other
 # builds on the machine may be rewriting; the other dependencies come from the Maven classpath.
 CP=$(tr ':' '\n' < "$CP_FILE" | grep -v '/org/metaj/' | paste -sd: -)
-for m in ../datasets ../meta-core; do
-  [ -d "$m/target/classes" ] || { echo "build first: mvn -B -q -o -pl meta-core,datasets install -DskipTests"; exit 2; }
+for m in ../datasets ../meta-core ../meta-report; do
+  [ -d "$m/target/classes" ] || { echo "build first: mvn -B -q -o -pl meta-core,meta-report,datasets install -DskipTests"; exit 2; }
   CP="$(cd "$m" && pwd)/target/classes:$CP"
 done
 if [ $# -gt 0 ]; then books=("$@"); else books=(notebooks/[!_]*.jsh); fi

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,19 +35,39 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(input(), StandardCharsets.UTF_8));
         String line;
         int n = 0;
         while ((line = in.readLine()) != null) {
             n++;
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte-order mark
+            }
             if (line.isBlank()) {
                 continue;
             }
-            out.println(Json.write(answer(line, n)));
+            Map<String, Object> a;
+            try {
+                a = answer(line, n);
+            } catch (Throwable t) { // every line gets its answer, whatever happened to the one before
+                a = new LinkedHashMap<>();
+                a.put("id", null);
+                a.put("error", Main.message(t));
+            }
+            out.println(Json.write(a));
             out.flush();
         }
         return 0;
     }
+
+    /** Where the lines come from: standard input, or the stream a test sets. */
+    static java.io.InputStream input() {
+        java.io.InputStream in = INPUT.get();
+        return in != null ? in : System.in;
+    }
+
+    /** A test's input stream for this thread (null: standard input). */
+    static final ThreadLocal<java.io.InputStream> INPUT = new ThreadLocal<>();
 
     /** Answers one input line. */
     static Map<String, Object> answer(String line, int lineNumber) {
@@ -56,11 +77,17 @@ public final class BatchCommand implements Callable<Integer> {
             node = Json.MAPPER.readTree(line);
         } catch (Exception e) {
             a.put("id", null);
-            a.put("error", "input line " + lineNumber + " is not JSON: " + e.getMessage().split("\n")[0]);
+            a.put("error", "input line " + lineNumber + " is not JSON: "
+                    + Messages.shorten(String.valueOf(e.getMessage()).split("\n")[0]));
+            return a;
+        }
+        if (node == null || !node.isObject()) {
+            a.put("id", null);
+            a.put("error", "input line " + lineNumber + " must be a JSON object {\"id\", \"file\", \"args\"}");
             return a;
         }
         JsonNode id = node.get("id");
-        a.put("id", id == null ? null : id.isNumber() ? id.numberValue() : id.asText());
+        a.put("id", id); // echoed as given: a string, number, object or array
         try {
             if (node.get("file") == null || !node.get("file").isTextual()) {
                 throw new UsageException("input line " + lineNumber + ": \"file\" (a CSV path) is missing");
@@ -72,21 +99,26 @@ public final class BatchCommand implements Callable<Integer> {
                 if (!arr.isArray()) {
                     throw new UsageException("input line " + lineNumber + ": \"args\" must be an array of strings");
                 }
-                arr.forEach(x -> args.add(x.asText()));
+                for (int i = 0; i < arr.size(); i++) {
+                    JsonNode x = arr.get(i);
+                    if (!x.isTextual()) {
+                        throw new UsageException(String.format(Locale.ROOT, "input line %d: \"args\" must be an "
+                                + "array of strings; element %d is %s %s (write it as a string: \"%s\")",
+                                lineNumber, i + 1, x.getNodeType().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                                Messages.shorten(x.toString()), Messages.shorten(x.isValueNode() ? x.asText()
+                                        : x.toString()).replace("\"", "'")));
+                    }
+                    args.add(x.asText());
+                }
             }
             AnalyzeCommand cmd = new AnalyzeCommand();
             StringWriter sink = new StringWriter();
-            CommandLine cl = new CommandLine(cmd);
-            cl.setOut(new PrintWriter(sink));
-            cl.setErr(new PrintWriter(sink));
+            CommandLine cl = Main.configure(new CommandLine(cmd), new PrintWriter(sink), new PrintWriter(sink));
             cl.parseArgs(args.toArray(new String[0]));
-            Map<String, Object> result = cmd.analyze();
-            result.remove("_text");
-            result.remove("_stderr");
-            a.put("result", result);
+            a.put("result", cmd.analyze().json());
         } catch (CommandLine.ParameterException e) {
-            a.put("error", e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+            a.put("error", Messages.shorten(e.getMessage()));
+        } catch (RuntimeException | Error e) {
             JsonNode f = node.get("file");
             a.put("error", Main.message(e, f != null && f.isTextual() ? f.asText() : null));
         }

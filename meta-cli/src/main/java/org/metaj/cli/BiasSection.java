@@ -1,7 +1,5 @@
 package org.metaj.cli;
 
-import java.util.Locale;
-
 import org.metaj.bias.BeggTest;
 import org.metaj.bias.EggerTest;
 import org.metaj.bias.FailSafeN;
@@ -22,13 +20,15 @@ public final class BiasSection implements Section {
     boolean egger;
 
     @Option(names = "--egger-model", paramLabel = "lm|rma", defaultValue = "lm",
+            converter = Converters.EggerModelConverter.class, completionCandidates = Converters.EggerModelNames.class,
             description = "lm: weighted regression (classic, default); rma: mixed-effects meta-regression with the "
                     + "model's method and test")
-    String eggerModel;
+    EggerTest.Model eggerModel = EggerTest.Model.LM;
 
     @Option(names = "--egger-predictor", paramLabel = "P", defaultValue = "sei",
-            description = "sei (default), vi, ninv (1/n), sqrtninv (1/sqrt(n))")
-    String eggerPredictor;
+            converter = Converters.PredictorConverter.class, completionCandidates = Converters.PredictorNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ninv = 1/n, sqrtninv = 1/sqrt(n))")
+    EggerTest.Predictor eggerPredictor = EggerTest.Predictor.SEI;
 
     @Option(names = "--begg", description = "Begg's rank correlation test (metafor ranktest)")
     boolean begg;
@@ -37,12 +37,15 @@ public final class BiasSection implements Section {
     boolean trimfill;
 
     @Option(names = "--trimfill-estimator", paramLabel = "L0|R0", defaultValue = "L0",
-            description = "estimator of the number of missing studies (default: ${DEFAULT-VALUE})")
-    String trimfillEstimator;
+            converter = Converters.EstimatorConverter.class, completionCandidates = Converters.EstimatorNames.class,
+            description = "estimator of the number of missing studies: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE})")
+    TrimAndFill.Estimator trimfillEstimator = TrimAndFill.Estimator.L0;
 
     @Option(names = "--trimfill-side", paramLabel = "left|right",
+            converter = Converters.SideConverter.class, completionCandidates = Converters.SideNames.class,
             description = "side of the missing studies (default: chosen from the data, as metafor does)")
-    String trimfillSide;
+    TrimAndFill.Side trimfillSide;
 
     @Option(names = "--failsafe", description = "fail-safe N: Rosenthal, Orwin, Rosenberg (metafor fsn)")
     boolean failsafe;
@@ -54,24 +57,7 @@ public final class BiasSection implements Section {
     public void run(AnalysisContext ctx) {
         MetaResult r = ctx.result();
         if (egger) {
-            EggerTest.Model m;
-            switch (eggerModel.toLowerCase(Locale.ROOT)) {
-                case "lm":
-                    m = EggerTest.Model.LM;
-                    break;
-                case "rma":
-                    m = EggerTest.Model.RMA;
-                    break;
-                default:
-                    throw new UsageException("--egger-model must be lm or rma, got '" + eggerModel + "'");
-            }
-            EggerTest.Predictor p;
-            try {
-                p = EggerTest.Predictor.parse(eggerPredictor);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--egger-predictor: " + e.getMessage());
-            }
-            EggerTest.Result e = EggerTest.classic().with(m).with(p).test(r);
+            EggerTest.Result e = eggerTest().test(r);
             ctx.json().putAll(e.figures());
             ctx.text().append('\n').append(e);
         }
@@ -98,33 +84,14 @@ public final class BiasSection implements Section {
         }
     }
 
+    /** @return Egger's test as configured by --egger-model and --egger-predictor (also used by the report) */
+    EggerTest eggerTest() {
+        return EggerTest.classic().with(eggerModel).with(eggerPredictor);
+    }
+
     /** @return trim and fill as configured by --trimfill-estimator and --trimfill-side (also used by plots) */
     TrimAndFill trimFill() {
-        TrimAndFill t = TrimAndFill.withDefaults();
-        switch (trimfillEstimator.toUpperCase(Locale.ROOT)) {
-            case "L0":
-                t = t.with(TrimAndFill.Estimator.L0);
-                break;
-            case "R0":
-                t = t.with(TrimAndFill.Estimator.R0);
-                break;
-            default:
-                throw new UsageException("--trimfill-estimator must be L0 or R0, got '" + trimfillEstimator
-                        + "'");
-        }
-        if (trimfillSide != null) {
-            switch (trimfillSide.toLowerCase(Locale.ROOT)) {
-                case "left":
-                    t = t.with(TrimAndFill.Side.LEFT);
-                    break;
-                case "right":
-                    t = t.with(TrimAndFill.Side.RIGHT);
-                    break;
-                default:
-                    throw new UsageException("--trimfill-side must be left or right, got '" + trimfillSide
-                            + "'");
-            }
-        }
-        return t;
+        TrimAndFill t = TrimAndFill.withDefaults().with(trimfillEstimator);
+        return trimfillSide == null ? t : t.with(trimfillSide);
     }
 }

@@ -46,32 +46,37 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", required = true, description = "seed of the random streams")
     long seed;
 
-    @Option(names = "--type", paramLabel = "T", defaultValue = "case", description = "case (studies drawn with "
+    @Option(names = "--type", paramLabel = "T", defaultValue = "case", converter = Converters.BootstrapTypeConverter.class,
+            completionCandidates = Converters.BootstrapTypeNames.class, description = "case (studies drawn with "
             + "replacement, default) or parametric (y* ~ N(mu, v + tau^2))")
-    String type;
+    Bootstrap.Type type = Bootstrap.Type.CASE;
 
-    @Option(names = "--ci", paramLabel = "CI", defaultValue = "percentile", description = "interval type: percentile "
-            + "(default), basic, normal, bca")
-    String ci;
+    @Option(names = "--ci", paramLabel = "CI", defaultValue = "percentile", converter = Converters.IntervalConverter.class,
+            completionCandidates = Converters.IntervalNames.class, description = "interval type: "
+            + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    IntervalType ci = IntervalType.PERCENTILE;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "worker threads (default 1; 0 = "
             + "all processors)")
     int threads;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text (default) or json")
-    String format;
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text", converter = Converters.FormatConverter.class,
+            completionCandidates = Converters.FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Converters.Format format = Converters.Format.TEXT;
 
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
 
     @Override
     public Integer call() {
-        boolean json = AnalyzeCommand.parseFormat(format);
-        Bootstrap.Type t = parse(() -> Bootstrap.Type.parse(type), "--type");
-        IntervalType it = parse(() -> IntervalType.parse(ci), "--ci");
+        boolean json = format == Converters.Format.JSON;
+        Bootstrap.Type t = type;
+        IntervalType it = ci;
         if (replicates < 2) {
             throw new UsageException("--replicates must be >= 2, got " + replicates);
         }
+        checkMemory(replicates, Runtime.getRuntime());
         if (threads < 0) {
             throw new UsageException("--threads must be >= 0 (0 = all processors), got " + threads);
         }
@@ -84,6 +89,11 @@ public final class BootstrapCommand implements Callable<Integer> {
         }
         if (d.k() < 2) {
             throw new UsageException("bootstrap needs at least 2 studies, the file has " + d.k());
+        }
+        if (it == IntervalType.BCA && d.k() < 3) {
+            throw new UsageException("--ci bca needs at least 3 studies: its acceleration comes from the "
+                    + "leave-one-out fits, which with k = " + d.k() + " are single studies; use --ci percentile, "
+                    + "basic or normal");
         }
         MetaResult fit = ma.fit(d);
         Bootstrap boot = Bootstrap.withDefaults().withType(t).withReplicates(replicates).withSeed(seed)
@@ -102,6 +112,9 @@ public final class BootstrapCommand implements Callable<Integer> {
             pw.print(Printable.sanitize(text(fit, r, it)));
             for (String w : data.notes()) {
                 err.println("warning: " + Printable.oneLine(w));
+            }
+            for (String w : undefined(r, it, d.k())) {
+                err.println("warning: " + w);
             }
             err.flush();
         }
@@ -141,6 +154,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             warnings.add(String.format(Locale.ROOT, "%d of %d replicates failed to fit and were left out of the "
                     + "statistics", r.failed(), r.replicates()));
         }
+        warnings.addAll(undefined(r, it, d.k()));
         json.put("warnings", warnings);
         return json;
     }
@@ -166,12 +180,34 @@ public final class BootstrapCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> f, String option) {
-        try {
-            return f.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage());
+    /**
+     * Refuses a number of replicates whose statistics cannot fit in the heap: each replicate keeps one double per
+     * statistic, and the summaries sort a copy of each, so about {@code 2 x statistics x 8} bytes per replicate.
+     */
+    static void checkMemory(int replicates, Runtime rt) {
+        long perReplicate = 2L * Statistic.values().length * Double.BYTES;
+        long need = perReplicate * replicates;
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            throw new UsageException(String.format(Locale.ROOT, "--replicates %,d needs about %,d MiB for the "
+                    + "replicate statistics, but the Java heap has %,d MiB free (at most %,d replicates); lower "
+                    + "--replicates or give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx8g", replicates, need >> 20,
+                    free >> 20, free / perReplicate));
         }
+    }
+
+    /** @return a warning for each statistic whose interval is undefined (NaN) on these data */
+    static List<String> undefined(BootstrapResult r, IntervalType it, int k) {
+        List<String> w = new java.util.ArrayList<>();
+        for (Statistic st : Statistic.values()) {
+            StatisticSummary s = r.summary(st);
+            if (Double.isNaN(s.lower(it)) || Double.isNaN(s.upper(it))) {
+                w.add(String.format(Locale.ROOT, "the %s interval of %s is undefined on these data (k = %d, "
+                        + "%d replicates fitted)", it.name().toLowerCase(Locale.ROOT), st.key(), k,
+                        r.replicates() - r.failed()));
+            }
+        }
+        return w;
     }
 
     /** A progress bar on stderr, shown only once the run has taken more than a second. */

@@ -30,20 +30,23 @@ public final class DataOptions {
             + "names: yi,vi | m1i,sd1i,n1i,m2i,sd2i,n2i | ai,bi,ci,di | ai,n1i,ci,n2i | ri,ni | xi,ni | x1i,t1i,x2i,t2i)")
     Path file;
 
-    @Option(names = "--measure", paramLabel = "M", description = "MD, SMD, ROM, OR, RR, RD, PETO, COR, ZCOR, PR, PLO,"
-            + " PAS, PFT, IRR, IRD (escalc); omit for precomputed yi, vi (or sei)")
-    String measure;
+    @Option(names = "--measure", paramLabel = "M", converter = Converters.MeasureConverter.class,
+            completionCandidates = Converters.MeasureNames.class, description = "${COMPLETION-CANDIDATES} (escalc); "
+            + "omit for precomputed yi, vi (or sei)")
+    EffectMeasure measure;
 
-    @Option(names = "--method", paramLabel = "X", defaultValue = "REML", description = "FE, DL, HE, HS, HSk, SJ, ML, "
-            + "REML, EB, PM, PMM, MH, PETO (default: ${DEFAULT-VALUE})")
-    String method;
-
-    @Option(names = "--test", paramLabel = "z|knha", defaultValue = "z", description = "Wald z or Knapp-Hartung "
+    @Option(names = "--method", paramLabel = "X", defaultValue = "REML", converter = Converters.MethodConverter.class,
+            completionCandidates = Converters.MethodNames.class, description = "${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE})")
-    String test;
+    Method method = Method.REML;
 
-    @Option(names = "--level", paramLabel = "L", defaultValue = "95", description = "confidence level in percent "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--test", paramLabel = "z|knha", defaultValue = "z", converter = Converters.TestConverter.class,
+            completionCandidates = Converters.TestNames.class, description = "Wald z or Knapp-Hartung (knha; also t, "
+            + "hksj; inverse-variance methods only) (default: ${DEFAULT-VALUE})")
+    TestType test = TestType.Z;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "95", description = "confidence level in percent, "
+            + "above 1 and below 100, e.g. 95 or 99 (default: ${DEFAULT-VALUE})")
     double level;
 
     @Option(names = "--add", paramLabel = "A", description = "zero-cell correction added to each cell (default 0.5)")
@@ -69,10 +72,11 @@ public final class DataOptions {
     @Option(names = "--decimal", paramLabel = "C", description = "decimal mark: . or , (default: detected)")
     String decimal;
 
-    @Option(names = "--on-nonconvergence", paramLabel = "P", defaultValue = "report", description = "when an "
-            + "iterative tau^2 estimator does not converge: report (default; result flagged, warning), fail (exit 4),"
-            + " DL (refit with DerSimonian-Laird, with a warning)")
-    String onNonConvergence;
+    @Option(names = "--on-nonconvergence", paramLabel = "P", defaultValue = "report",
+            converter = Converters.PolicyConverter.class, completionCandidates = Converters.PolicyNames.class,
+            description = "when an iterative tau^2 estimator does not converge: report (default; result flagged, "
+            + "warning), fail (exit 4), DL (refit with DerSimonian-Laird, with a warning)")
+    MetaAnalysis.OnNonConvergence onNonConvergence = MetaAnalysis.OnNonConvergence.REPORT;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "1000", description = "iteration limit "
             + "of the iterative tau^2 estimators ML, REML, EB (default: ${DEFAULT-VALUE})")
@@ -98,7 +102,7 @@ public final class DataOptions {
 
     /** @return the measure, or {@code null} for precomputed effects */
     public EffectMeasure measure() {
-        return measure == null ? null : parse(() -> EffectMeasure.parse(measure), "--measure");
+        return measure;
     }
 
     /**
@@ -213,32 +217,30 @@ public final class DataOptions {
 
     /** @return the configured analysis */
     public MetaAnalysis spec() {
-        MetaAnalysis ma = MetaAnalysis.withDefaults()
-                .with(parse(() -> Method.parse(method), "--method"))
-                .with(parse(() -> TestType.parse(test), "--test"));
-        if (!(level > 0 && level < 100)) {
-            throw new UsageException("--level must be a percentage between 0 and 100, got " + level);
+        if (!(level > 1 && level < 100)) {
+            throw new UsageException(String.format(Locale.ROOT, "--level is a confidence level in percent, above 1 "
+                    + "and below 100 (e.g. 95), got %s%s", new java.math.BigDecimal(Double.toString(level))
+                    .stripTrailingZeros().toPlainString(), level > 0 && level <= 1
+                    ? String.format(Locale.ROOT, "; for a %s%% interval write --level %s",
+                            pct(100 * level), pct(100 * level)) : ""));
         }
-        ma = ma.withLevel(level > 1 ? level / 100 : level);
-        MetaAnalysis.OnNonConvergence p;
-        switch (onNonConvergence.trim().toUpperCase(Locale.ROOT)) {
-            case "REPORT":
-                p = MetaAnalysis.OnNonConvergence.REPORT;
-                break;
-            case "FAIL":
-                p = MetaAnalysis.OnNonConvergence.FAIL;
-                break;
-            case "DL":
-                p = MetaAnalysis.OnNonConvergence.DL;
-                break;
-            default:
-                throw new UsageException("--on-nonconvergence must be report, fail or DL, got '" + onNonConvergence
-                        + "'");
+        if (test == TestType.KNHA && (method == Method.MH || method == Method.PETO)) {
+            throw new UsageException("--test knha applies to inverse-variance models; " + method.label()
+                    + " pooling is tested with a z test (omit --test, or choose an inverse-variance --method)");
+        }
+        if (vtype != null && vtype.trim().equalsIgnoreCase("HO") && measure != EffectMeasure.MD) {
+            throw new UsageException("--vtype HO (pooled-SD variances) applies to --measure MD only, got "
+                    + (measure == null ? "precomputed yi/vi" : "--measure " + measure));
         }
         if (maxIterations < 1) {
             throw new UsageException("--max-iterations must be >= 1, got " + maxIterations);
         }
-        return ma.with(p).withMaxIterations(maxIterations);
+        return MetaAnalysis.withDefaults().with(method).with(test).withLevel(level / 100)
+                .with(onNonConvergence).withMaxIterations(maxIterations);
+    }
+
+    private static String pct(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", v)).stripTrailingZeros().toPlainString();
     }
 
     static boolean hasColumnsFor(EffectMeasure m, StudyColumns cols) {

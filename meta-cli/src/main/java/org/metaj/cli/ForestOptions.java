@@ -1,7 +1,5 @@
 package org.metaj.cli;
 
-import java.util.Locale;
-
 import org.metaj.model.MetaResult;
 import org.metaj.plot.ForestPlot;
 
@@ -13,8 +11,9 @@ import picocli.CommandLine.Option;
  */
 public final class ForestOptions {
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "data",
-            description = "forest plot row order: data (default), effect, weight or year")
-    String sort;
+            converter = Converters.OrderConverter.class, completionCandidates = Converters.OrderNames.class,
+            description = "forest plot row order: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    ForestPlot.Order sort = ForestPlot.Order.DATA;
 
     @Option(names = "--favours", paramLabel = "LEFT|RIGHT", split = "\\|",
             description = "forest plot labels under the axis, e.g. --favours 'Favours vaccine|Favours control'")
@@ -22,7 +21,7 @@ public final class ForestOptions {
 
     /** @return the forest plot of {@code r} in the row order and with the labels of these options */
     ForestPlot forest(MetaResult r) {
-        ForestPlot f = ForestPlot.of(r).withOrder(order(sort));
+        ForestPlot f = ForestPlot.of(r).withOrder(sort);
         if (favours != null) {
             if (favours.length != 2) {
                 throw new UsageException("--favours takes 'LEFT|RIGHT', got " + favours.length + " part(s)");
@@ -30,13 +29,5 @@ public final class ForestOptions {
             f = f.withFavours(favours[0], favours[1]);
         }
         return f;
-    }
-
-    static ForestPlot.Order order(String s) {
-        try {
-            return ForestPlot.Order.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--sort must be data, effect, weight or year, got '" + s + "'");
-        }
     }
 }

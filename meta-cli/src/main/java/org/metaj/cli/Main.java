@@ -41,18 +41,27 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (Throwable t) { // an Error that picocli does not catch (out of memory, stack overflow): one line
+            err.println("meta: " + message(t));
+            err.flush();
+            return exitCode(t);
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()), out, err);
+    }
+
+    /** Sets the outputs and the one-line error handlers of a command line (the command or one of its parts). */
+    static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("meta: " + Printable.oneLine(msg.replace('\n', ' ').trim()) + " (see 'meta "
+            err.println("meta: " + Printable.oneLine(Messages.shorten(msg).trim()) + " (see 'meta "
                     + (ex.getCommandLine().getCommandName().equals("meta") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help')");
             err.flush();
@@ -73,16 +82,21 @@ public final class Main {
     /** @return the one-line message of an error */
     static String message(Throwable ex) {
         if (ex instanceof DataException || ex instanceof UsageException || ex instanceof NonConvergenceException) {
-            return ex.getMessage();
+            return Messages.shorten(ex.getMessage());
         }
         if (ex instanceof IllegalArgumentException) {
-            return ex.getMessage();
+            return Messages.shorten(ex.getMessage());
         }
         if (ex instanceof OutOfMemoryError) {
-            return "out of memory (" + ex.getMessage() + ")";
+            return String.format(Locale.ROOT, "out of memory (%s): the Java heap holds at most %,d MiB; ask for "
+                    + "less (fewer replicates, draws or studies) or give Java more memory, e.g. "
+                    + "JAVA_TOOL_OPTIONS=-Xmx8g", ex.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+        }
+        if (ex instanceof StackOverflowError) {
+            return "stack overflow: the input is nested too deeply (run with --debug for details; please report this)";
         }
         return "internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? ""
-                : ": " + ex.getMessage()) + " (run with --debug for details; please report this)";
+                : ": " + Messages.shorten(ex.getMessage())) + " (run with --debug for details; please report this)";
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.metaj.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -27,21 +24,21 @@ public final class PlotSection implements Section {
     /** The bias section of the same command, whose trim-and-fill settings the funnel plot follows. */
     BiasSection bias;
 
-    @Option(names = "--forest", paramLabel = "FILE.svg", description = "write a forest plot (SVG)")
+    @Option(names = "--forest", paramLabel = "FILE.svg", converter = Converters.OutputFile.class, description = "write a forest plot (SVG)")
     Path forest;
 
-    @Option(names = "--funnel", paramLabel = "FILE.svg", description = "write a contour-enhanced funnel plot (SVG; "
+    @Option(names = "--funnel", paramLabel = "FILE.svg", converter = Converters.OutputFile.class, description = "write a contour-enhanced funnel plot (SVG; "
             + "with --trimfill the filled studies are drawn hollow)")
     Path funnel;
 
-    @Option(names = "--baujat-plot", paramLabel = "FILE.svg",
+    @Option(names = "--baujat-plot", paramLabel = "FILE.svg", converter = Converters.OutputFile.class,
             description = "write a Baujat plot (SVG; --baujat prints its coordinates)")
     Path baujat;
 
-    @Option(names = "--radial", paramLabel = "FILE.svg", description = "write a radial (Galbraith) plot (SVG)")
+    @Option(names = "--radial", paramLabel = "FILE.svg", converter = Converters.OutputFile.class, description = "write a radial (Galbraith) plot (SVG)")
     Path radial;
 
-    @Option(names = "--labbe", paramLabel = "FILE.svg", description = "write a L'Abbe plot (SVG; 2x2 data only)")
+    @Option(names = "--labbe", paramLabel = "FILE.svg", converter = Converters.OutputFile.class, description = "write a L'Abbe plot (SVG; 2x2 data only)")
     Path labbe;
 
     @Mixin
@@ -91,15 +88,7 @@ public final class PlotSection implements Section {
 
     private static void write(Path p, String content, String name, Map<String, Object> written,
             AnalysisContext ctx) {
-        try {
-            Path parent = p.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(p, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write the " + name + " plot to " + p + ": " + e.getMessage());
-        }
+        Outputs.write("the " + (name.equals("labbe") ? "L'Abb\u00e9" : name) + " plot", p, content);
         written.put(name, p.toString());
         ctx.text().append(String.format(Locale.ROOT, "%s plot written to %s%n", displayName(name), p));
     }

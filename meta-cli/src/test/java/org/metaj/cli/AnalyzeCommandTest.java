@@ -78,12 +78,12 @@ class AnalyzeCommandTest {
         Map<String, Object> a = BatchCommand.answer(ok, 1);
         Map<String, Object> b = BatchCommand.answer(bad, 2);
         Map<String, Object> c = BatchCommand.answer("not json", 3);
-        assertEquals("a", a.get("id"));
+        assertEquals("\"a\"", Json.write(a.get("id")));
         // inverse-variance FE by hand: (0.24 w1 + 0.9 w2)/(w1 + w2), w1 = 1/2.002156, w2 = 1/0.353843
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) a.get("result");
         assertEquals(0.8008759, (Double) result.get("estimate"), 1e-6);
-        assertEquals("b", b.get("id"));
+        assertEquals("\"b\"", Json.write(b.get("id")));
         assertTrue(((String) b.get("error")).contains("unknown measure 'XYZ'"), b.toString());
         assertTrue(((String) c.get("error")).contains("not JSON"), c.toString());
     }

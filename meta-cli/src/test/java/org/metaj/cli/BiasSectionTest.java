@@ -63,7 +63,7 @@ class BiasSectionTest {
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR", "--egger",
                 "--egger-model", "glm");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--egger-model must be lm or rma, got 'glm'"), r.err());
+        assertTrue(r.err().contains("--egger-model': unknown Egger model 'glm'; expected one of lm, rma"), r.err());
         r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR", "--cumulative",
                 "--cumulative-order", "nope");
         assertEquals(2, r.code());

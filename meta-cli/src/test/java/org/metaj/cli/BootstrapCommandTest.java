@@ -37,11 +37,11 @@ class BootstrapCommandTest {
         // the same run through the library: the CLI adds nothing to the numbers
         DataOptions d = new DataOptions();
         d.file = Path.of(BCG);
-        d.measure = "RR";
-        d.method = "REML";
-        d.test = "z";
+        d.measure = org.metaj.effect.EffectMeasure.RR;
+        d.method = Method.REML;
+        d.test = org.metaj.model.TestType.Z;
         d.level = 95;
-        d.onNonConvergence = "report";
+        d.onNonConvergence = MetaAnalysis.OnNonConvergence.REPORT;
         BootstrapResult lib = Bootstrap.withDefaults().withReplicates(500).withSeed(42)
                 .run(MetaAnalysis.withDefaults().with(Method.REML).fit(d.load()));
         assertEquals(lib.summary(Statistic.ESTIMATE).se(), n.get("estimate").get("se").asDouble(), 1e-15);

@@ -110,7 +110,7 @@ class PlotCommandsTest {
         r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR", "--forest",
                 dir.resolve("x.svg").toString(), "--sort", "alphabet");
         assertEquals(Main.USAGE, r.code());
-        assertTrue(r.err().contains("--sort must be data, effect, weight or year"), r.err());
+        assertTrue(r.err().contains("--sort': unknown row order 'alphabet'; expected one of data, effect, weight, year"), r.err());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.metaj.data.StudyData;
 import org.metaj.effect.EffectMeasure;
 import org.metaj.model.Method;
+import org.metaj.model.Citations;
 import org.metaj.model.MetaResult;
 import org.metaj.model.TestType;
 import org.metaj.model.Tau2Interval;

@@ -30,9 +30,9 @@ final class PlotFixtures {
     private PlotFixtures() {
     }
 
-    /** BCG vaccine trials (Colditz et al. 1994; metafor's dat.bcg), the suite's reference copy. */
+    /** BCG vaccine trials (Colditz et al. 1994; metafor's dat.bcg), from the datasets module. */
     static StudyColumns bcgColumns() {
-        try (InputStream in = PlotFixtures.class.getResourceAsStream("/reference/data/bcg.csv")) {
+        try (InputStream in = PlotFixtures.class.getResourceAsStream("/org/metaj/datasets/bcg-colditz1994.csv")) {
             Table t = Table.read().usingOptions(CsvReadOptions.builder(in).tableName("bcg.csv"));
             return Tables.toStudyColumns(t);
         } catch (java.io.IOException e) {

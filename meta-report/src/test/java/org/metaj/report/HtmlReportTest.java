@@ -13,6 +13,7 @@ import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
 import org.metaj.effect.EffectMeasure;
 import org.metaj.effect.EffectSizes;
+import org.metaj.model.Citations;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;

@@ -1,7 +1,4 @@
-package org.metaj.report;
-
-import org.metaj.model.Method;
-import org.metaj.model.TestType;
+package org.metaj.model;
 
 /** References for the methods a report describes, in Vancouver style. */
 public final class Citations {
