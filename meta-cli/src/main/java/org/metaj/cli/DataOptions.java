@@ -32,8 +32,8 @@ public final class DataOptions {
             + " PAS, PFT, IRR, IRD (escalc); omit for precomputed yi, vi (or sei)")
     String measure;
 
-    @Option(names = "--method", paramLabel = "X", defaultValue = "REML", description = "FE, DL, HE, HS, HSk, SJ, ML, "
-            + "REML, EB, PM, PMM, MH, PETO (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", paramLabel = "X", defaultValue = "REML", completionCandidates = Method.Names.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--test", paramLabel = "z|knha", defaultValue = "z", description = "Wald z or Knapp-Hartung "

@@ -58,8 +58,7 @@ class DegenerateDataTest {
     }
 
     static Stream<Method> inverseVarianceMethods() {
-        return Stream.of(Method.FE, Method.DL, Method.HE, Method.HS, Method.HSK, Method.SJ, Method.ML, Method.REML,
-                Method.EB, Method.PM, Method.PMM);
+        return Method.where(Method::isInverseVariance).stream();
     }
 
     /**
