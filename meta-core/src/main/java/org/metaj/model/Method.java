@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.metaj.tau2.CommonEffect;
 import org.metaj.tau2.DerSimonianLaird;
+import org.metaj.tau2.DerSimonianLairdIterative;
 import org.metaj.tau2.EmpiricalBayes;
+import org.metaj.tau2.GeneralizedQ;
 import org.metaj.tau2.Hedges;
 import org.metaj.tau2.HunterSchmidt;
 import org.metaj.tau2.HunterSchmidtSmallSample;
@@ -18,6 +20,7 @@ import org.metaj.tau2.PauleMandel;
 import org.metaj.tau2.PauleMandelMedian;
 import org.metaj.tau2.RestrictedMaximumLikelihood;
 import org.metaj.tau2.SidikJonkman;
+import org.metaj.tau2.SidikJonkmanIterative;
 import org.metaj.tau2.Tau2Estimator;
 import org.metaj.tau2.Truncation;
 
@@ -35,6 +38,14 @@ public enum Method {
     /** DerSimonian-Laird. */
     DL("DL", "DerSimonian-Laird (1986)", DerSimonianLaird.INSTANCE, Truncation.AT_DF,
             "DerSimonian R, Laird N. Meta-analysis in clinical trials. Control Clin Trials. 1986;7:177-188."),
+    /** Iterative DerSimonian-Laird. */
+    DLIT("DLIT", "iterative DerSimonian-Laird (DerSimonian & Kacker 2007)", DerSimonianLairdIterative.INSTANCE,
+            Truncation.AT_DF, "DerSimonian R, Kacker R. Random-effects model for meta-analysis of clinical trials: "
+                    + "an update. Contemp Clin Trials. 2007;28:105-114."),
+    /** Generalised Q-statistic estimator, two-step weights. */
+    GENQ("GENQ", "generalised Q-statistic estimator, two-step weights (DerSimonian & Kacker 2007)",
+            GeneralizedQ.INSTANCE, Truncation.NONE, "DerSimonian R, Kacker R. Random-effects model for "
+                    + "meta-analysis of clinical trials: an update. Contemp Clin Trials. 2007;28:105-114."),
     /** Hedges. */
     HE("HE", "Hedges (1983)", Hedges.INSTANCE, Truncation.NONE,
             "Hedges LV. A random effects model for effect sizes. Psychol Bull. 1983;93:388-395."),
@@ -51,6 +62,10 @@ public enum Method {
     SJ("SJ", "Sidik-Jonkman (2005)", SidikJonkman.INSTANCE, Truncation.NONE,
             "Sidik K, Jonkman JN. Simple heterogeneity variance estimation for meta-analysis. J R Stat Soc Ser C. "
                     + "2005;54:367-384."),
+    /** Iterative Sidik-Jonkman. */
+    SJIT("SJIT", "iterative Sidik-Jonkman (Sidik & Jonkman 2007)", SidikJonkmanIterative.INSTANCE,
+            Truncation.TOWARDS_DF, "Sidik K, Jonkman JN. A comparison of heterogeneity variance estimators in "
+                    + "combining results of studies. Stat Med. 2007;26:1964-1981."),
     /** Maximum likelihood. */
     ML("ML", "maximum likelihood (Hardy & Thompson 1996)", MaximumLikelihood.INSTANCE, Truncation.NONE,
             "Hardy RJ, Thompson SG. A likelihood approach to meta-analysis with random effects. Stat Med. "
