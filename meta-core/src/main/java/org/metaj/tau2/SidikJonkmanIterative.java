@@ -16,7 +16,9 @@ import org.metaj.kernel.FitWorkspace;
  *
  * <p>The iteration stops when the change falls to {@code ws.tolerance * min(1, mean v)} (metafor's absolute
  * {@code threshold} on the usual scales, shrunk with the variances so that the estimate scales with the data) or to
- * 64 ulps of the iterate; after {@code ws.maxIterations} steps without that, {@code ws.converged} is false and the
+ * 64 ulps of the iterate; when {@code Q(0) <= k - p} (the limit is 0), to {@code ws.tolerance * min(1, mean v/1e-8)},
+ * metafor's absolute threshold for all but minute variances, so that the tiny positive iterate metafor reports is
+ * reproduced (risk differences of Hine 1989: tau^2 about 1e-13, I^2 about 1e-8 %); after {@code ws.maxIterations} steps without that, {@code ws.converged} is false and the
  * last iterate is returned.
  */
 public final class SidikJonkmanIterative implements Tau2Estimator {
@@ -51,6 +53,11 @@ public final class SidikJonkmanIterative implements Tau2Estimator {
         ws.converged = true;
         if (!(t > 0)) {
             return 0.0;
+        }
+        if (ws.wls(0.0) <= df) {
+            // the limit is the boundary: the iterates fall geometrically and where they stop is the stopping rule's
+            // artefact, so metafor's absolute threshold is kept (as in FisherScoring) for mean variances >= 1e-8
+            threshold = ws.tolerance * Math.min(1.0, meanV / k / 1e-8);
         }
         ws.converged = false;
         int it = 0;
