@@ -37,7 +37,7 @@ double[] regress(double[] yy, double[] vv, double[] x, String estimator) {
     FitWorkspace ws = new FitWorkspace(yy.length, 2);
     ws.load(yy, vv, design, yy.length, 2);
     KernelFit out = new KernelFit(2);
-    if (!FitKernel.fit(ws, Tau2Estimator.forName(estimator), false, true, out) || !out.converged) {
+    if (!FitKernel.fit(ws, Method.parse(estimator).estimator(), false, true, out) || !out.converged) {
         throw new IllegalStateException(estimator + " meta-regression did not converge");
     }
     return new double[] {out.beta[0], out.beta[1], Math.sqrt(out.vb[0]), Math.sqrt(out.vb[3]), out.tau2};

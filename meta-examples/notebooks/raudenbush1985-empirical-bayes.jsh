@@ -25,7 +25,7 @@ for (int i = 0; i < d.k(); i++) { x[2 * i] = 1; x[2 * i + 1] = Math.min(weeks[i]
 FitWorkspace ws = new FitWorkspace(d.k(), 2);
 ws.load(d.yi(), d.vi(), x, d.k(), 2);
 KernelFit me = new KernelFit(2);
-boolean ok = FitKernel.fit(ws, Tau2Estimator.forName("REML"), false, true, me);
+boolean ok = FitKernel.fit(ws, Method.parse("REML").estimator(), false, true, me);
 check("regression converged", 1, ok && me.converged ? 1 : 0, 0);
 check("residual tau^2 (p. 90)", 0.000, me.tau2, 3);
 check("intercept (p. 90)", 0.407, me.beta[0], 3);

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.metaj.data.StudyData;
 import org.metaj.data.Tables;
 import org.metaj.datasets.Datasets;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 
 import tech.tablesaw.api.Table;

@@ -46,7 +46,7 @@ public class KernelFitBenchmark {
         StudyData d = BenchData.simulated(k, 20240501L + k);
         y = d.yi();
         v = d.vi();
-        estimator = Tau2Estimator.forName(method);
+        estimator = org.metaj.model.Method.parse(method).estimator();
         ws = new FitWorkspace(k, 1);
         out = new KernelFit(1);
     }

@@ -3,7 +3,7 @@ package org.metaj.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import org.metaj.bias.EggerTest;
 import org.metaj.bias.TrimAndFill;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.metaj.data.DataException;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizeResult;
 import org.metaj.effect.EffectSizes;
 import org.metaj.effect.ZeroCellRule;

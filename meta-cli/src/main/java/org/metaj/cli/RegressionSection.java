@@ -62,10 +62,9 @@ public final class RegressionSection implements Section {
         }
         MetaAnalysis spec = ctx.spec();
         Method m = spec.method();
-        boolean inverseVariance = m != Method.MH && m != Method.PETO;
-        if ((hasMods || permutation != null) && !inverseVariance) {
-            throw new UsageException("--mods and --permutation need an inverse-variance method (FE, DL, HE, HS, HSk,"
-                    + " SJ, ML, REML, EB, PM, PMM), got --method " + m.label());
+        if ((hasMods || permutation != null) && !m.isInverseVariance()) {
+            throw new UsageException("--mods and --permutation need an inverse-variance method ("
+                    + Method.labels(Method::isInverseVariance) + "), got --method " + m.label());
         }
         if (pooledTau2 && subgroup == null && !byDesign) {
             throw new UsageException("--pooled-tau2 needs --subgroup COL or --by-design");

@@ -37,7 +37,7 @@ class BootstrapCommandTest {
         // the same run through the library: the CLI adds nothing to the numbers
         DataOptions d = new DataOptions();
         d.file = Path.of(BCG);
-        d.measure = org.metaj.effect.EffectMeasure.RR;
+        d.measure = org.metaj.data.EffectMeasure.RR;
         d.method = Method.REML;
         d.test = org.metaj.model.TestType.Z;
         d.level = 95;

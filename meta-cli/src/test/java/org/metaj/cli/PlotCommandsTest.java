@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;

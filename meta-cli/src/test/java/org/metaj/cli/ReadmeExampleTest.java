@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.metaj.data.StudyData;
 import org.metaj.datasets.Datasets;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;

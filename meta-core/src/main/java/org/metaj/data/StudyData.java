@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.metaj.effect.EffectMeasure;
 
 /**
  * The input of a model: per-study effect sizes {@code yi} and sampling variances {@code vi} (metafor's names),

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.metaj.data.EffectMeasure;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
 import org.metaj.data.Tables;

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.apache.commons.math3.special.Gamma;
 import org.metaj.data.DataException;
+import org.metaj.data.EffectMeasure;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.Tables;
 

@@ -1,8 +1,5 @@
 package org.metaj.kernel;
 
-import org.metaj.tau2.CommonEffect;
-import org.metaj.tau2.Tau2Estimator;
-
 /**
  * The allocation-free fitting path shared by the friendly API ({@code MetaAnalysis}), meta-regression,
  * resampling and permutation tests: one implementation of each formula.
@@ -27,7 +24,7 @@ public final class FitKernel {
      * @param out           receives the figures (modified)
      * @return true if the fit succeeded (tau^2 finite, design of full rank)
      */
-    public static boolean fit(FitWorkspace ws, Tau2Estimator estimator, boolean knha, boolean heterogeneity,
+    public static boolean fit(FitWorkspace ws, Tau2Step estimator, boolean knha, boolean heterogeneity,
             KernelFit out) {
         final int k = ws.k;
         final int p = ws.p;
@@ -41,7 +38,7 @@ public final class FitKernel {
         if (!(tau2 >= 0)) {
             return false;
         }
-        boolean fe = estimator == CommonEffect.INSTANCE;
+        boolean fe = estimator.commonEffect();
         if (heterogeneity) {
             // the likelihood estimators' boundary check ends with the tau2 = 0 solve: reuse it
             double q0 = ws.solvedAt == 0.0 ? ws.q : ws.wls(0.0);

@@ -21,8 +21,7 @@ public final class Citations {
     public static final String KNHA = "Knapp G, Hartung J. Improved tests for a random effects meta-regression with "
             + "a single covariate. Stat Med. 2003;22:2693-2710.";
     /** Inverse-variance weighting. */
-    public static final String INVERSE_VARIANCE = "Hedges LV, Olkin I. Statistical Methods for Meta-Analysis. "
-            + "Orlando: Academic Press; 1985.";
+    public static final String INVERSE_VARIANCE = Method.FE.citation();
     /** Contour-enhanced funnel plots. */
     public static final String CONTOUR_FUNNEL = "Peters JL, Sutton AJ, Jones DR, Abrams KR, Rushton L. "
             + "Contour-enhanced meta-analysis funnel plots help distinguish publication bias from other causes of "
@@ -50,38 +49,10 @@ public final class Citations {
 
     /**
      * @param m a method
-     * @return the reference for its estimator (or pooling method)
+     * @return the reference for its estimator (or pooling method), from the method registry
      */
     public static String of(Method m) {
-        switch (m) {
-            case FE: return INVERSE_VARIANCE;
-            case DL: return "DerSimonian R, Laird N. Meta-analysis in clinical trials. Control Clin Trials. "
-                    + "1986;7:177-188.";
-            case HE: return "Hedges LV. A random effects model for effect sizes. Psychol Bull. 1983;93:388-395.";
-            case HS: return "Hunter JE, Schmidt FL. Methods of Meta-Analysis: Correcting Error and Bias in Research "
-                    + "Findings. 2nd ed. Thousand Oaks: Sage; 2004.";
-            case HSK: return "Brannick MT, Potter SM, Benitez B, Morris SB. Bias and precision of alternate "
-                    + "estimators in meta-analysis: benefits of blending Schmidt-Hunter and Hedges approaches. "
-                    + "Organ Res Methods. 2019;22:490-514.";
-            case SJ: return "Sidik K, Jonkman JN. Simple heterogeneity variance estimation for meta-analysis. "
-                    + "J R Stat Soc Ser C. 2005;54:367-384.";
-            case ML: return "Hardy RJ, Thompson SG. A likelihood approach to meta-analysis with random effects. "
-                    + "Stat Med. 1996;15:619-629.";
-            case REML: return "Viechtbauer W. Bias and efficiency of meta-analytic variance estimators in the "
-                    + "random-effects model. J Educ Behav Stat. 2005;30:261-293.";
-            case EB: return "Morris CN. Parametric empirical Bayes inference: theory and applications. J Am Stat "
-                    + "Assoc. 1983;78:47-55.";
-            case PM: return "Paule RC, Mandel J. Consensus values and weighting factors. J Res Natl Bur Stand. "
-                    + "1982;87:377-385.";
-            case PMM: return "Viechtbauer W. Median-unbiased estimators for the amount of heterogeneity in "
-                    + "meta-analysis. European Congress of Methodology; 2021.";
-            case MH: return "Mantel N, Haenszel W. Statistical aspects of the analysis of data from retrospective "
-                    + "studies of disease. J Natl Cancer Inst. 1959;22:719-748.";
-            case PETO: return "Yusuf S, Peto R, Lewis J, Collins R, Sleight P. Beta blockade during and after "
-                    + "myocardial infarction: an overview of the randomized trials. Prog Cardiovasc Dis. "
-                    + "1985;27:335-371.";
-            default: throw new IllegalArgumentException("no citation for method " + m);
-        }
+        return m.citation();
     }
 
     /** @return the reference for the test, or null for the Wald z test (no citation needed) */

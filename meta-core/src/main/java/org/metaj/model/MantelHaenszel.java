@@ -3,7 +3,7 @@ package org.metaj.model;
 import java.util.Locale;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.stats.Probabilities;
 
 /**

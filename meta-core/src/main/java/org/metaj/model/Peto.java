@@ -3,7 +3,7 @@ package org.metaj.model;
 import java.util.Locale;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 
 /**
  * Peto's one-step pooled log odds ratio (Yusuf, Peto, Lewis, Collins &amp; Sleight 1985, Prog Cardiovasc Dis

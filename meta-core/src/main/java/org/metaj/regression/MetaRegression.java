@@ -54,13 +54,13 @@ public final class MetaRegression {
     }
 
     /**
-     * @param m an inverse-variance method: FE or a tau^2 estimator (DL HE HS HSk SJ ML REML EB PM PMM)
+     * @param m an inverse-variance method: FE or a tau^2 estimator ({@link Method#isInverseVariance})
      * @return a copy with the method
      */
     public MetaRegression with(Method m) {
-        if (m == Method.MH || m == Method.PETO) {
-            throw new IllegalArgumentException("meta-regression needs an inverse-variance method (FE, DL, HE, HS,"
-                    + " HSk, SJ, ML, REML, EB, PM, PMM), got " + m.label());
+        if (!m.isInverseVariance()) {
+            throw new IllegalArgumentException("meta-regression needs an inverse-variance method ("
+                    + Method.labels(Method::isInverseVariance) + "), got " + m.label());
         }
         return new MetaRegression(m, test, level);
     }

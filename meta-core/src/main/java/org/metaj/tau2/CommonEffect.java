@@ -18,6 +18,11 @@ public final class CommonEffect implements Tau2Estimator {
     }
 
     @Override
+    public boolean commonEffect() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "FE";
     }

@@ -1,6 +1,7 @@
 package org.metaj.tau2;
 
 import org.metaj.kernel.FitWorkspace;
+import org.metaj.kernel.Tau2Step;
 
 /**
  * An estimator of the between-study variance {@code tau^2} of the random-effects (or mixed-effects) model
@@ -13,11 +14,12 @@ import org.metaj.kernel.FitWorkspace;
  * shift of all {@code y_i} (intercept models), and scales with {@code c^2} when {@code y} scales with {@code c} and
  * {@code v} with {@code c^2}.
  */
-public interface Tau2Estimator {
+public interface Tau2Estimator extends Tau2Step {
     /**
      * @param ws workspace holding {@code k, p, y, v, x}; its scratch arrays are modified
      * @return the estimate of tau^2
      */
+    @Override
     double estimate(FitWorkspace ws);
 
     /** @return metafor's name of the method, e.g. "REML" */
@@ -25,41 +27,4 @@ public interface Tau2Estimator {
 
     /** @return true if the estimator iterates (and may fail to converge) */
     boolean iterative();
-
-    /**
-     * @param name metafor's method name, case-insensitive (FE, EE and CE mean the common-effect model)
-     * @return the estimator
-     * @throws IllegalArgumentException for an unknown name
-     */
-    static Tau2Estimator forName(String name) {
-        switch (name.trim().toUpperCase(java.util.Locale.ROOT)) {
-            case "FE":
-            case "EE":
-            case "CE":
-                return CommonEffect.INSTANCE;
-            case "DL":
-                return DerSimonianLaird.INSTANCE;
-            case "HE":
-                return Hedges.INSTANCE;
-            case "HS":
-                return HunterSchmidt.INSTANCE;
-            case "HSK":
-                return HunterSchmidtSmallSample.INSTANCE;
-            case "SJ":
-                return SidikJonkman.INSTANCE;
-            case "ML":
-                return MaximumLikelihood.INSTANCE;
-            case "REML":
-                return RestrictedMaximumLikelihood.INSTANCE;
-            case "EB":
-                return EmpiricalBayes.INSTANCE;
-            case "PM":
-                return PauleMandel.INSTANCE;
-            case "PMM":
-                return PauleMandelMedian.INSTANCE;
-            default:
-                throw new IllegalArgumentException("unknown tau2 estimator '" + name
-                        + "'; expected one of FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM");
-        }
-    }
 }

@@ -8,12 +8,47 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The project's one tolerance: |got - want| <= 1e-9 + 1e-6 |want|; null/NaN means "undefined". Never loosened. */
-final class Tolerance {
-    static final double ATOL = 1e-9;
-    static final double RTOL = 1e-6;
+/**
+ * The project's one tolerance for figures compared with metafor: {@code |got - want| <= 1e-9 + 1e-6 |want|};
+ * null/NaN means "undefined". Never loosened. Every test that compares with a reference value uses it (no private
+ * copies: {@code ToleranceUsageTest} looks for them).
+ */
+public final class Tolerance {
+    /** absolute part */
+    public static final double ATOL = 1e-9;
+    /** relative part */
+    public static final double RTOL = 1e-6;
 
     private Tolerance() {
+    }
+
+    /**
+     * @param want the reference value
+     * @return the allowed |got - want|, for {@code assertEquals(want, got, Tolerance.of(want))}
+     */
+    public static double of(double want) {
+        return ATOL + RTOL * Math.abs(want);
+    }
+
+    /**
+     * @return true if {@code got} matches {@code want} (both NaN counts as a match: "undefined")
+     */
+    public static boolean close(double want, double got) {
+        if (Double.isNaN(want)) {
+            return Double.isNaN(got);
+        }
+        if (Double.isInfinite(want) || Double.isInfinite(got)) {
+            return want == got;
+        }
+        return Math.abs(got - want) <= of(want);
+    }
+
+    /** Asserts {@link #close(double, double)}, naming the figure, both values and the difference. */
+    public static void assertClose(double want, double got, String what) {
+        if (!close(want, got)) {
+            fail(String.format(java.util.Locale.ROOT, "%s: want %.15g, got %.15g (|diff| %.3g > tolerance %.3g)",
+                    what, want, got, Math.abs(got - want), of(want)));
+        }
     }
 
     static boolean close(JsonNode want, Object got) {
@@ -46,7 +81,7 @@ final class Tolerance {
         if (Double.isInfinite(w) || Double.isInfinite(g)) {
             return w == g;
         }
-        return Math.abs(g - w) <= ATOL + RTOL * Math.abs(w);
+        return Math.abs(g - w) <= of(w);
     }
 
     /** Asserts every expected figure; the message lists each mismatch. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.metaj.data.DataException;
+import org.metaj.data.EffectMeasure;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
 import org.metaj.data.Tables;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metaj.conformance.Tolerance;
+import org.metaj.data.EffectMeasure;
 
 import tech.tablesaw.api.Table;
 
@@ -112,9 +114,6 @@ class EscalcFixedEffectConformanceTest {
     }
 
     static void close(String id, String what, double want, double got) {
-        double tol = 1e-9 + 1e-6 * Math.abs(want);
-        assertTrue(Math.abs(got - want) <= tol, () -> String.format(Locale.ROOT,
-                "%s %s: got %.15g, want %.15g (|diff| %.3g > tol %.3g)", id, what, got, want,
-                Math.abs(got - want), tol));
+        Tolerance.assertClose(want, got, id + " " + what);
     }
 }

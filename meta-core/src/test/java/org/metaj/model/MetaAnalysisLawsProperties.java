@@ -20,8 +20,8 @@ import net.jqwik.api.Provide;
  * contains the 95% one; {@code Q >= 0} and {@code 0 <= I^2 < 100}.
  */
 class MetaAnalysisLawsProperties {
-    private static final Method[] METHODS = {Method.FE, Method.DL, Method.HE, Method.HS, Method.HSK, Method.SJ,
-        Method.ML, Method.REML, Method.EB, Method.PM, Method.PMM};
+    /** every inverse-variance method of the registry */
+    private static final java.util.List<Method> METHODS = Method.where(Method::isInverseVariance);
 
     record Case(double[] y, double[] v, Method method, TestType test) {
         StudyData data() {

@@ -7,20 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.metaj.conformance.Tolerance;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
+import org.metaj.model.Coefficient;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
-import org.metaj.model.Coefficient;
 
 class MetaRegressionTest {
     private static final double TOL = 1e-9;
 
     private static void close(double want, double got, String what) {
-        assertEquals(want, got, 1e-9 + 1e-6 * Math.abs(want), what);
+        Tolerance.assertClose(want, got, what);
     }
 
     @Test

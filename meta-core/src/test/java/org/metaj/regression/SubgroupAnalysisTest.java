@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.metaj.conformance.Tolerance;
 import org.metaj.data.DataException;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
@@ -18,7 +19,7 @@ import org.metaj.model.Method;
 class SubgroupAnalysisTest {
 
     private static void close(double want, double got, String what) {
-        assertEquals(want, got, 1e-9 + 1e-6 * Math.abs(want), what);
+        Tolerance.assertClose(want, got, what);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 
 import org.metaj.data.StudyData;
 import org.metaj.data.Tables;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 
 import tech.tablesaw.api.Table;

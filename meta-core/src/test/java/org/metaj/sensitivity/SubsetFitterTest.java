@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;

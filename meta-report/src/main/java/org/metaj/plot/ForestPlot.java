@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;

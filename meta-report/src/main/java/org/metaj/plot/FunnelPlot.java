@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaResult;
 import org.metaj.stats.Probabilities;
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaResult;
 
 /**

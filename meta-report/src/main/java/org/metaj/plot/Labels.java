@@ -1,6 +1,6 @@
 package org.metaj.plot;
 
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 
 /** Names of effect measures as people read them on a plot axis or table header. */
 public final class Labels {

@@ -3,7 +3,7 @@ package org.metaj.plot;
 import java.util.Objects;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaResult;
 import org.metaj.stats.Probabilities;
 

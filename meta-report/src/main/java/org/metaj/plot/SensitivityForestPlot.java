@@ -2,7 +2,7 @@ package org.metaj.plot;
 
 import java.util.Locale;
 
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.MetaResult;
 
 /**

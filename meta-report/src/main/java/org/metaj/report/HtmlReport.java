@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.metaj.data.StudyData;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.model.Method;
 import org.metaj.model.Citations;
 import org.metaj.model.MetaResult;

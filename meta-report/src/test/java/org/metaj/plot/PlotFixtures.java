@@ -10,7 +10,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
 import org.metaj.data.Tables;
-import org.metaj.effect.EffectMeasure;
+import org.metaj.data.EffectMeasure;
 import org.metaj.effect.EffectSizes;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;

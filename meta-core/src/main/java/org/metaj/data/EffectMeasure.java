@@ -1,4 +1,4 @@
-package org.metaj.effect;
+package org.metaj.data;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The effect measures of metafor's {@code escalc}, with the input columns each one takes (metafor's names).
- * The variance formulas and their sources are documented on {@link EffectSizes}.
+ * The variance formulas and their sources are documented on {@code org.metaj.effect.EffectSizes} (escalc); the measure lives with the data it describes, so that {@code data} depends on no other package.
  */
 public enum EffectMeasure {
     /** Raw mean difference {@code m1i - m2i}. */
