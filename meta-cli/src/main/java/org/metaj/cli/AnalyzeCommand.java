@@ -11,7 +11,7 @@ import org.metaj.data.DataException;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
-import org.metaj.model.NonConvergenceException;
+import org.metaj.fit.NonConvergenceException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

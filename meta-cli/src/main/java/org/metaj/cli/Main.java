@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.metaj.data.DataException;
-import org.metaj.model.NonConvergenceException;
+import org.metaj.fit.NonConvergenceException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
