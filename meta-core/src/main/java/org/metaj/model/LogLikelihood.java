@@ -11,7 +11,7 @@ import org.metaj.kernel.FitWorkspace;
  * {@code y'Py = sum w_i r_i^2} at the GLS coefficients.</li>
  * </ul>
  */
-final class LogLikelihood {
+public final class LogLikelihood {
     private LogLikelihood() {
     }
 
@@ -21,7 +21,7 @@ final class LogLikelihood {
      * @param reml the restricted likelihood
      * @return the log-likelihood; NaN if a variance is not positive
      */
-    static double of(FitWorkspace ws, double tau2, boolean reml) {
+    public static double of(FitWorkspace ws, double tau2, boolean reml) {
         int k = ws.k();
         int p = ws.p();
         double logDetXtX = 0;

@@ -239,21 +239,7 @@ public final class MetaAnalysis {
             return Peto.fit(this, data);
         }
         int k = data.k();
-        for (int i = 0; i < k; i++) {
-            if (!(data.vi(i) > 0)) {
-                // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
-                // when computing the inverse variance weights" or refuses the estimator)
-                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
-                        + "inverse-variance weight is infinite, so %s cannot pool it; expected a variance > 0 "
-                        + "(check the data, or leave the study out)", data.label(i), method.label()));
-            }
-            if (Double.isInfinite(1 / data.vi(i))) {
-                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has "
-                        + "sampling variance %s: its weight 1/v overflows double precision; expected a variance "
-                        + "above %s (rescale the data, e.g. change the unit)", data.label(i), data.vi(i),
-                        Double.MIN_NORMAL));
-            }
-        }
+        checkVariances(data, method);
         if (!moderators.isEmpty()) {
             throw new IllegalStateException("this specification has moderators " + moderators
                     + ": fit it with org.metaj.regression.MetaRegression.of(spec).fit(data)");
@@ -299,6 +285,36 @@ public final class MetaAnalysis {
         }
         b.logLik = LogLikelihood.of(ws, r.tau2, fitted == Method.REML);
         return b.build();
+    }
+
+    /**
+     * The check every inverse-variance fit makes, with or without moderators: each sampling variance is positive
+     * and its weight {@code 1/v} finite. metafor 3.8-1 refuses a zero variance for FE ("Division by zero when
+     * computing the inverse variance weights") and for the moment estimators, with and without {@code mods}; this
+     * library refuses it for every method (a likelihood fit would report QE = NaN), naming the study, row and
+     * column.
+     *
+     * @param data   the studies
+     * @param method the method (for the message)
+     * @throws org.metaj.data.DataException naming the first offending study
+     */
+    public static void checkVariances(StudyData data, Method method) {
+        int k = data.k();
+        for (int i = 0; i < k; i++) {
+            if (!(data.vi(i) > 0)) {
+                // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
+                // when computing the inverse variance weights" or refuses the estimator)
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has sampling variance 0: its "
+                        + "inverse-variance weight is infinite, so %s cannot pool it; expected a variance > 0 "
+                        + "(check the data, or leave the study out)", data.label(i), method.label()));
+            }
+            if (Double.isInfinite(1 / data.vi(i))) {
+                throw data.columns().error(i, genericColumn(data), String.format(Locale.ROOT, "study '%s' has "
+                        + "sampling variance %s: its weight 1/v overflows double precision; expected a variance "
+                        + "above %s (rescale the data, e.g. change the unit)", data.label(i), data.vi(i),
+                        Double.MIN_NORMAL));
+            }
+        }
     }
 
     private static String genericColumn(StudyData data) {
