@@ -125,12 +125,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         studies.put("weight", r.weights());
         json.put("studies", studies);
         AnalysisContext ctx = new AnalysisContext(data.file().toString(), data.columns(), d, ma, r, json);
-        ctx.text().append(r.toString());
         for (Section s : sections()) {
-            s.run(ctx);
+            if (s == regression) {
+                s.run(ctx);
+                if (ctx.regression() == null) {
+                    ctx.text().insert(0, r.toString());
+                }
+            } else {
+                s.run(ctx);
+            }
         }
         List<String> warnings = new java.util.ArrayList<>(data.notes());
-        warnings.addAll(r.warnings());
+        if (ctx.regression() == null) {
+            warnings.addAll(r.warnings()); // under --mods the regression's own warnings are in ctx.warnings()
+        }
         warnings.addAll(ctx.warnings());
         json.put("warnings", warnings);
         Map<String, Object> answer = new LinkedHashMap<>(json);
