@@ -10,7 +10,7 @@ import org.metaj.data.DataException;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
-import org.metaj.model.NonConvergenceException;
+import org.metaj.fit.NonConvergenceException;
 
 /**
  * The one path from the options of a command to its answer: read the data, fit the pooled model, run every
@@ -104,7 +104,8 @@ final class Analysis {
         studies.put("weight", r.weights());
         json.put("studies", studies);
         AnalysisContext ctx = new AnalysisContext(file, data.columns(), d, ma, r, json);
-        ctx.text().append(r.toString());
+        String pooled = r.toString();
+        ctx.text().append(pooled);
         List<Block> blocks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (AnalysisSections.Entry e : sections.entries()) {
@@ -131,8 +132,16 @@ final class Analysis {
                 skipped.add(e.title().toLowerCase(Locale.ROOT) + " not computed: " + why);
             }
         }
+        boolean mods = ctx.regression() != null;
+        if (mods) {
+            // under --mods the answer is the meta-regression's alone (issue 11, finding 2): drop the printout of
+            // the model without moderators; the regression's own warnings are in ctx.warnings()
+            ctx.text().delete(0, pooled.length());
+        }
         List<String> warnings = new ArrayList<>(data.notes());
-        warnings.addAll(r.warnings());
+        if (!mods) {
+            warnings.addAll(r.warnings());
+        }
         warnings.addAll(ctx.warnings());
         warnings.addAll(skipped);
         json.put("warnings", warnings);

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
 import org.metaj.model.MetaAnalysis;
+import org.metaj.model.FittedModel;
 import org.metaj.model.MetaResult;
+import org.metaj.regression.MetaRegressionResult;
 
 /**
  * What a {@link Section} sees: the raw columns read from the file, the effect sizes, the configured analysis and its
@@ -24,6 +26,7 @@ public final class AnalysisContext {
     private final Map<String, Object> json;
     private final StringBuilder text = new StringBuilder();
     private final List<String> warnings = new ArrayList<>();
+    private MetaRegressionResult regression;
 
     AnalysisContext(String file, StudyColumns columns, StudyData data, MetaAnalysis spec, MetaResult result,
             Map<String, Object> json) {
@@ -58,6 +61,26 @@ public final class AnalysisContext {
     /** @return the fitted pooled model */
     public MetaResult result() {
         return result;
+    }
+
+    /**
+     * Makes the meta-regression the fitted model of this analysis ({@code --mods}): its figures replace the top-level
+     * figures of the model without moderators, and the analyses that follow (influence) take it.
+     *
+     * @param reg the fitted meta-regression
+     */
+    public void useRegression(MetaRegressionResult reg) {
+        this.regression = reg;
+    }
+
+    /** @return the fitted meta-regression under {@code --mods}, or null */
+    public MetaRegressionResult regression() {
+        return regression;
+    }
+
+    /** @return the fitted model the analyses take: the meta-regression under {@code --mods}, else the pooled model */
+    public FittedModel model() {
+        return regression != null ? regression : result;
     }
 
     /** @return the JSON answer under construction (insertion-ordered; values: Number, String, arrays, maps) */

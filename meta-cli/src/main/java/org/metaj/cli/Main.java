@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.metaj.data.DataException;
 import org.metaj.data.Printable;
-import org.metaj.model.NonConvergenceException;
+import org.metaj.fit.NonConvergenceException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package org.metaj.cli;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.Method;
@@ -71,9 +72,24 @@ public final class RegressionSection implements Section {
         }
         MetaRegressionResult reg = null;
         if (hasMods) {
-            MetaRegression mr = MetaRegression.withDefaults().with(m).with(spec.test()).withLevel(spec.level());
-            reg = mr.fit(ctx.data(), mods);
-            ctx.json().putAll(reg.figures());
+            // the one specification: method, test, level, --max-iterations and --on-nonconvergence, with the mods
+            MetaRegression mr = MetaRegression.of(spec.withModerators(mods));
+            reg = mr.fit(ctx.data());
+            ctx.useRegression(reg);
+            // one fit in the answer: the figures of the model without moderators are replaced, not mixed in
+            Map<String, Object> json = ctx.json();
+            for (String key : ctx.result().figures().keySet()) {
+                json.remove(key);
+            }
+            json.putAll(reg.figures());
+            json.put("converged", reg.converged());
+            json.put("iterations", reg.iterations());
+            Map<String, Object> studies = AnalysisContext.object();
+            studies.put("label", reg.data().labels());
+            studies.put("yi", reg.data().yi());
+            studies.put("vi", reg.data().vi());
+            studies.put("weight", reg.weights());
+            json.put("studies", studies);
             ctx.json().put("moderators", reg.design().names().toArray(new String[0]));
             ctx.text().append('\n').append(reg);
             reg.warnings().forEach(ctx::warn);

@@ -36,6 +36,13 @@ public final class SensitivitySection implements Section {
         if (cumulativeOrder != null && !cumulative) {
             throw new UsageException("--cumulative-order needs --cumulative");
         }
+        if (ctx.regression() != null && (leave1out || cumulative || baujat)) {
+            // metafor 3.8-1: leave1out(), cumul() and baujat() of an rma with mods stop with "Method only applicable
+            // to models without moderators."
+            throw new UsageException((leave1out ? "--leave1out" : cumulative ? "--cumulative" : "--baujat")
+                    + " is defined for models without moderators (as metafor's leave1out(), cumul() and baujat());"
+                    + " with --mods use --influence, or drop --mods");
+        }
         if (leave1out) {
             LeaveOneOut l = LeaveOneOut.of(r);
             ctx.json().putAll(l.figures());
@@ -43,7 +50,7 @@ public final class SensitivitySection implements Section {
             l.warnings().forEach(ctx::warn);
         }
         if (influence) {
-            Influence inf = Influence.of(r);
+            Influence inf = ctx.regression() != null ? Influence.of(ctx.regression()) : Influence.of(r);
             ctx.json().putAll(inf.figures());
             ctx.text().append('\n').append(inf);
             inf.warnings().forEach(ctx::warn);

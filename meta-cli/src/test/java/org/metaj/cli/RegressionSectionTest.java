@@ -48,6 +48,73 @@ class RegressionSectionTest {
         assertTrue(n.has("coef_ablat_tval"));
     }
 
+    /** Issue 11, finding 2: the JSON of analyze --mods comes from one fit, the meta-regression. */
+    @Test
+    void modsJsonHoldsTheRegressionsFiguresOnly() throws Exception {
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                "--mods", "ablat", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        // regression.jsonl (metafor 3.8-1), case bcg/mods/ablat/z
+        assertEquals(0.0763479639559, n.get("tau2").asDouble(), 1e-9);
+        assertEquals(68.3912248384, n.get("I2").asDouble(), 1e-6);
+        // the figures of the model without moderators (estimate, prediction and Q-profile intervals) are not mixed in
+        for (String key : new String[] {"estimate", "pi_lb", "pi_ub", "tau2_ci_lb", "tau2_ci_ub", "Q", "zval"}) {
+            assertTrue(!n.has(key), key + " of the model without moderators leaked into the --mods answer");
+        }
+        // the study weights are the regression's: 1/(v + tau2_residual), in percent
+        JsonNode vi = n.get("studies").get("vi");
+        JsonNode w = n.get("studies").get("weight");
+        double sw = 0;
+        for (int i = 0; i < vi.size(); i++) {
+            sw += 1 / (vi.get(i).asDouble() + 0.0763479639559);
+        }
+        for (int i = 0; i < vi.size(); i++) {
+            assertEquals(100 / (vi.get(i).asDouble() + 0.0763479639559) / sw, w.get(i).asDouble(), 1e-7);
+        }
+    }
+
+    /** Issue 11, finding 2: --max-iterations and --on-nonconvergence apply under --mods. */
+    @Test
+    void nonConvergencePolicyAppliesToTheRegression() throws Exception {
+        AnalyzeCommandTest.Run dl = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                "--method", "DL", "--mods", "ablat", "--format", "json");
+        AnalyzeCommandTest.Run fallback = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                "--method", "REML", "--max-iterations", "1", "--on-nonconvergence", "DL", "--mods", "ablat",
+                "--format", "json");
+        assertEquals(0, fallback.code(), fallback.err());
+        JsonNode a = Json.MAPPER.readTree(dl.out());
+        JsonNode b = Json.MAPPER.readTree(fallback.out());
+        // the REML regression stops after one iteration and is refitted with DL, as asked
+        assertEquals(a.get("tau2").asDouble(), b.get("tau2").asDouble(), 1e-12);
+        assertEquals(a.get("coef_ablat_estimate").asDouble(), b.get("coef_ablat_estimate").asDouble(), 1e-12);
+        assertTrue(b.get("warnings").toString().contains("refitted with DerSimonian-Laird"), b.toString());
+        AnalyzeCommandTest.Run fail = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                "--method", "REML", "--max-iterations", "1", "--on-nonconvergence", "fail", "--mods", "ablat");
+        assertEquals(4, fail.code(), fail.err());
+    }
+
+    /** Issue 11, finding 2: sensitivity analyses with --mods follow metafor. */
+    @Test
+    void sensitivityAnalysesUnderModsFollowMetafor() throws Exception {
+        // metafor 3.8-1: leave1out() and cumul() of an rma with mods stop ("Method only applicable to models
+        // without moderators."); influence() runs on the meta-regression
+        for (String flag : new String[] {"--leave1out", "--cumulative"}) {
+            AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                    "--mods", "ablat", flag);
+            assertEquals(2, r.code(), r.out());
+            assertTrue(r.err().contains("defined for models without moderators"), r.err());
+        }
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",
+                "--mods", "ablat", "--influence", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        // spine-extra.jsonl, case bcg/mods/ablat/REML/z/influence (metafor 3.8-1 influence(rma(..., mods = ~ ablat)))
+        assertEquals(0.00480423588743352, n.get("influence_cooks").get(0).asDouble(), 1e-9);
+        assertEquals(1.24400357679346, n.get("influence_cov_r").get(0).asDouble(), 1e-8);
+        assertTrue(n.has("influence_dfbetas_ablat"));
+    }
+
     @Test
     void textShowsACoefficientTable() throws Exception {
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", bcg().toString(), "--measure", "RR",

@@ -8,7 +8,7 @@ import org.metaj.data.StudyData;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
-import org.metaj.stats.Probabilities;
+import org.metaj.fit.Inference;
 
 /**
  * Regression test for funnel-plot asymmetry (Egger, Davey Smith, Schneider &amp; Minder 1997, BMJ 315:629), as
@@ -142,18 +142,11 @@ public final class EggerTest {
                         + "method, got " + m.label() + "; use the LM model");
             }
             t = fitted.test() == TestType.KNHA;
-            r = Regression.rma(y, v, x, m.estimator(), t);
+            r = Regression.rma(y, v, x, fitted.spec().fitSpec());
         }
         double stat = r.beta[1] / r.se[1];
-        double p;
-        double crit;
-        if (t) {
-            p = Probabilities.tTwoSided(stat, r.df);
-            crit = Probabilities.tQuantile(1 - (1 - level) / 2, r.df);
-        } else {
-            p = Probabilities.normalTwoSided(stat);
-            crit = Probabilities.normalQuantile(1 - (1 - level) / 2);
-        }
+        double p = Inference.pValue(t, stat, r.df);
+        double crit = Inference.critical(t, level, r.df);
         double b0 = r.beta[0];
         return new Result(model, predictor, stat, p, t ? r.df : Double.NaN, b0, b0 - crit * r.se[0],
                 b0 + crit * r.se[0], r.beta[1], r.tau2, t);

@@ -4,10 +4,10 @@ import java.util.Locale;
 
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
-import org.metaj.tau2.Tau2Estimator;
 
 /**
  * The two-coefficient regressions behind the small-study tests of this package ({@code y_i = b0 + b1 x_i}),
@@ -22,6 +22,7 @@ final class Regression {
     double tau2;
     double df;
     boolean converged = true;
+    java.util.List<String> warnings = java.util.List.of();
 
     private Regression() {
     }
@@ -64,26 +65,38 @@ final class Regression {
         return r;
     }
 
-    /** Mixed-effects meta-regression with the estimator; covariance Knapp-Hartung scaled when {@code knha}. */
-    static Regression rma(double[] y, double[] v, double[] x, Tau2Estimator est, boolean knha) {
+    /**
+     * Mixed-effects meta-regression {@code y ~ 1 + x} through the one refit path ({@link Refitter}) under the
+     * fitted model's specification (estimator, test, control), as metafor's {@code regtest(model = "rma")} refits
+     * with the model's method, test and control.
+     */
+    static Regression rma(double[] y, double[] v, double[] x, FitSpec spec) {
         int k = y.length;
         if (k < 3) {
             throw new IllegalArgumentException("the regression test needs at least 3 studies, got k = " + k);
         }
-        FitWorkspace ws = load(y, v, x);
-        KernelFit out = new KernelFit(2);
-        if (!FitKernel.fit(ws, est, knha, false, out)) {
+        Refitter f = new Refitter(spec.with(org.metaj.fit.OnNonConvergence.REPORT), Double.NaN, k, 2);
+        FitWorkspace ws = f.workspace();
+        for (int i = 0; i < k; i++) {
+            ws.y[i] = y[i];
+            ws.v[i] = v[i];
+            ws.x[2 * i] = 1.0;
+            ws.x[2 * i + 1] = x[i];
+        }
+        if (!f.fit(k, 2, "in the regression test")) {
             throw new IllegalArgumentException("the meta-regression of the regression test could not be fitted "
                     + "(predictor constant or tau^2 undefined)");
         }
         Regression r = new Regression();
+        KernelFit out = f.kernelFit();
         r.beta[0] = out.beta[0];
         r.beta[1] = out.beta[1];
-        r.se[0] = Math.sqrt(out.vb[0]);
-        r.se[1] = Math.sqrt(out.vb[3]);
+        r.se[0] = f.se(0);
+        r.se[1] = f.se(1);
         r.tau2 = out.tau2;
-        r.df = knha ? k - 2 : Double.POSITIVE_INFINITY;
+        r.df = f.df;
         r.converged = out.converged;
+        r.warnings = f.warnings();
         return r;
     }
 

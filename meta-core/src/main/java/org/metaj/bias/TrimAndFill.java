@@ -7,13 +7,15 @@ import java.util.Map;
 
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
 import org.metaj.stats.Probabilities;
-import org.metaj.tau2.Tau2Estimator;
+import org.metaj.fit.FitControl;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.OnNonConvergence;
+import org.metaj.fit.Refitter;
 
 /**
  * Trim and fill (Duval &amp; Tweedie 2000, Biometrics 56:455; J Am Stat Assoc 95:89), as metafor's
@@ -69,7 +71,7 @@ public final class TrimAndFill {
     public enum Control {
         /**
          * metafor's: {@code trimfill()} refits with {@code rma.uni()}'s default control (for ML, REML and EB:
-         * Fisher scoring from the HE estimate, absolute change below 1e-5, see {@link MetaforDefaultScoring}),
+         * Fisher scoring from the HE estimate, absolute change below 1e-5, {@link FitControl#metaforDefaults()}),
          * whatever control the model was fitted with. Reproduces its figures; the default.
          */
         METAFOR,
@@ -135,8 +137,13 @@ public final class TrimAndFill {
         if (k < 2) {
             throw new IllegalArgumentException("trim and fill needs at least 2 studies, got k = " + k);
         }
-        Tau2Estimator est = control == Control.METAFOR ? MetaforDefaultScoring.forMethod(method)
-                : method.estimator();
+        // the internal fits: the model's method; metafor's default control (trimfill() does not pass the model's)
+        // or the model's own; z test and 95% level for the fit with the filled studies (trimfill()'s defaults)
+        FitSpec own = model.spec().fitSpec();
+        FitSpec est = own.with(switch (control) {
+            case METAFOR -> FitControl.metaforDefaults();
+            case LIBRARY -> own.control();
+        }).withKnha(false).withLevel(0.95).with(OnNonConvergence.REPORT);
         double[] y0 = d.yi();
         double[] v0 = d.vi();
         Side s = side != null ? side : chooseSide(y0, v0, est);
@@ -152,8 +159,8 @@ public final class TrimAndFill {
             y[i] = sign * y0[ord[i]];
             v[i] = v0[ord[i]];
         }
-        FitWorkspace ws = new FitWorkspace(k, 1);
-        KernelFit out = new KernelFit(1);
+        Refitter trimmed = new Refitter(est, Double.NaN, k, 1);
+        FitWorkspace ws = trimmed.workspace();
         double[] dev = new double[k];
         Integer[] byAbs = new Integer[k];
         int k0 = 0;
@@ -173,16 +180,11 @@ public final class TrimAndFill {
                         "trim and fill estimated %d missing studies for k = %d: no studies left to fit", k0, k));
             }
             ws.load(y, v, kt);
-            ws.start = Double.NaN;
-            if (kt == 1) {
-                beta = y[0];
-            } else {
-                if (!FitKernel.fit(ws, est, false, false, out)) {
-                    throw new IllegalArgumentException("trim and fill: the model of the trimmed data (k = " + kt
-                            + ") could not be fitted");
-                }
-                beta = out.beta[0];
+            if (!trimmed.fit(kt, 1, "in trim and fill")) {
+                throw new IllegalArgumentException("trim and fill: the model of the trimmed data (k = " + kt
+                        + ") could not be fitted");
             }
+            beta = trimmed.estimate;
             for (int i = 0; i < k; i++) {
                 dev[i] = y[i] - beta;
                 byAbs[i] = i;
@@ -237,21 +239,17 @@ public final class TrimAndFill {
         StudyColumns cols = StudyColumns.builder(kf).labels(labels).source(d.columns().source()).build();
         StudyData filled = StudyData.of(cols, ya, va, d.measure(), java.util.List.of());
         // the refit: the original method, z test, 95% level (metafor's defaults, as trimfill() refits)
-        FitWorkspace wf = new FitWorkspace(kf, 1);
-        wf.load(ya, va, kf);
-        KernelFit fit = new KernelFit(1);
-        if (!FitKernel.fit(wf, est, false, true, fit)) {
+        Refitter f = new Refitter(est, Double.NaN, kf, 1);
+        f.workspace().load(ya, va, kf);
+        if (!f.fit(kf, 1, "with the filled studies")) {
             throw new IllegalArgumentException("trim and fill: the model with the filled studies could not be fitted");
         }
-        double b = fit.beta[0];
-        double se = Math.sqrt(fit.vb[0]);
-        double z = Probabilities.normalQuantile(0.975);
-        return new Result(s, estimator, k0, seK0, filled, fy, fv, iter, kf, b, se,
-                Probabilities.normalTwoSided(b / se), b - z * se, b + z * se, fit.tau2, fit.qe, fit.i2);
+        return new Result(s, estimator, k0, seK0, filled, fy, fv, iter, kf, f.estimate, f.se, f.pval, f.ciLb,
+                f.ciUb, f.tau2, f.q, f.i2);
     }
 
     /** slope of the mixed-effects regression of y on sqrt(v): < 0 means studies missing on the right. */
-    static Side chooseSide(double[] y, double[] v, Tau2Estimator est) {
+    static Side chooseSide(double[] y, double[] v, FitSpec est) {
         if (y.length < 3) {
             // metafor stops too ("Number of parameters to be estimated is larger than the number of observations")
             throw new IllegalArgumentException(String.format(Locale.ROOT, "trim and fill with k = %d studies cannot "
@@ -262,7 +260,7 @@ public final class TrimAndFill {
         for (int i = 0; i < se.length; i++) {
             se[i] = Math.sqrt(v[i]);
         }
-        Regression r = Regression.rma(y, v, se, est, false);
+        Regression r = Regression.rma(y, v, se, est);
         return r.beta[1] < 0 ? Side.RIGHT : Side.LEFT;
     }
 

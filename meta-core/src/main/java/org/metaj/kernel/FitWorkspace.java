@@ -52,18 +52,29 @@ public final class FitWorkspace {
     public int iterations;
     /** whether the last τ² estimate converged (always true for closed forms). */
     public boolean converged = true;
-    /** warm start for iterative τ² estimators; NaN means "use the estimator's default start". */
+    // The control fields below are written by org.metaj.fit.FitControl#applyTo (the one place that sets them);
+    // their defaults are those of FitControl.defaults().
+    /** start of the iterative τ² estimators; NaN means "use the estimator's default start" (metafor's). */
     public double start = Double.NaN;
     /** convergence threshold of the iterative estimators: absolute change in τ² (metafor's {@code threshold}). */
     public double tolerance = 1e-12;
     /**
+     * whether the threshold shrinks with the mean sampling variance below 1 ({@code tolerance * min(1, mean v)},
+     * the library's default) or is metafor's absolute {@code threshold} (false).
+     */
+    public boolean scaledThreshold = true;
+    /**
      * REML takes Newton-Raphson steps (observed information) where safe instead of pure Fisher scoring: the same
-     * root in about half the iterations. Off by default, because metafor's Fisher path decides which iterate is
-     * reported when the maximum lies on the boundary; the bootstrap and jackknife turn it on.
+     * root in about half the iterations. Off by default (metafor's Fisher path decides which iterate is reported
+     * when the maximum lies on the boundary).
      */
     public boolean newtonSteps;
-    /** iteration limit of the iterative estimators (metafor's default {@code maxiter = 100}, raised here). */
+    /** iteration limit of the iterative estimators. */
     public int maxIterations = 1000;
+    /** metafor's {@code ll0check}: compare the likelihood at τ² = 0 after convergence (ML, REML). */
+    public boolean ll0Check = true;
+    /** the gain in log likelihood at τ² = 0 above which the boundary is taken (metafor's {@code tol}). */
+    public double ll0Tolerance = 1e-12;
     /** scratch object of the root-finding estimators (PM, PMM) and the Q-profile interval. */
     public final QRoot qRoot = new QRoot(this);
 

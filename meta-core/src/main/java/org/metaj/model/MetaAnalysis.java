@@ -1,13 +1,15 @@
 package org.metaj.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
+import org.metaj.fit.FitControl;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.Inference;
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
-import org.metaj.kernel.KernelFit;
-import org.metaj.stats.Probabilities;
-import org.metaj.tau2.Tau2Estimator;
 
 /**
  * A configured meta-analysis: method (common effect, a tau^2 estimator, Mantel-Haenszel or Peto), test (z or
@@ -24,37 +26,48 @@ import org.metaj.tau2.Tau2Estimator;
  * J R Stat Soc A 172:137, as metafor computes it); the tau^2 interval is the Q-profile interval (Viechtbauer 2007).
  */
 public final class MetaAnalysis {
-    /** What to do when an iterative tau^2 estimator does not converge. */
+    /** What to do when an iterative tau^2 estimator does not converge (see {@link org.metaj.fit.OnNonConvergence}). */
     public enum OnNonConvergence {
         /** Return the result with {@code converged() == false} and a warning (default). */
         REPORT,
-        /** Throw {@link NonConvergenceException}. */
+        /** Throw {@link org.metaj.fit.NonConvergenceException}. */
         FAIL,
         /** Refit with DerSimonian-Laird and say so in a warning. */
-        DL
+        DL;
+
+        /** @return the policy of the fitting path */
+        org.metaj.fit.OnNonConvergence policy() {
+            return switch (this) {
+                case REPORT -> org.metaj.fit.OnNonConvergence.REPORT;
+                case FAIL -> org.metaj.fit.OnNonConvergence.FAIL;
+                case DL -> org.metaj.fit.OnNonConvergence.DL;
+            };
+        }
     }
 
     /** The default iteration limit of the iterative tau^2 estimators (Fisher scoring). */
-    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+    public static final int DEFAULT_MAX_ITERATIONS = FitControl.DEFAULT_MAX_ITERATIONS;
 
     private static final MetaAnalysis DEFAULTS = new MetaAnalysis(Method.REML, TestType.Z, 0.95,
-            OnNonConvergence.REPORT, true, DEFAULT_MAX_ITERATIONS);
+            OnNonConvergence.REPORT, true, FitControl.defaults(), List.of());
 
     private final Method method;
     private final TestType test;
     private final double level;
     private final OnNonConvergence onNonConvergence;
     private final boolean tau2Interval;
-    private final int maxIterations;
+    private final FitControl control;
+    private final List<String> moderators;
 
     private MetaAnalysis(Method method, TestType test, double level, OnNonConvergence onNonConvergence,
-            boolean tau2Interval, int maxIterations) {
-        this.maxIterations = maxIterations;
+            boolean tau2Interval, FitControl control, List<String> moderators) {
         this.method = method;
         this.test = test;
         this.level = level;
         this.onNonConvergence = onNonConvergence;
         this.tau2Interval = tau2Interval;
+        this.control = control;
+        this.moderators = moderators;
     }
 
     /** @return REML, z test, 95% level (metafor's defaults) */
@@ -64,17 +77,75 @@ public final class MetaAnalysis {
 
     /** @return a copy with the method */
     public MetaAnalysis with(Method m) {
-        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval, maxIterations);
+        if (!moderators.isEmpty() && (m == Method.MH || m == Method.PETO)) {
+            throw new IllegalArgumentException("a model with moderators needs an inverse-variance method (FE or a"
+                    + " tau^2 estimator), got " + m.label());
+        }
+        return new MetaAnalysis(m, test, level, onNonConvergence, tau2Interval, control, moderators);
     }
 
     /** @return a copy with the test */
     public MetaAnalysis with(TestType t) {
-        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval, maxIterations);
+        return new MetaAnalysis(method, t, level, onNonConvergence, tau2Interval, control, moderators);
     }
 
     /** @return a copy with the non-convergence policy */
     public MetaAnalysis with(OnNonConvergence policy) {
-        return new MetaAnalysis(method, test, level, policy, tau2Interval, maxIterations);
+        return new MetaAnalysis(method, test, level, policy, tau2Interval, control, moderators);
+    }
+
+    /**
+     * @param c the convergence control of the iterative tau^2 estimators (start, steps, threshold, iteration
+     *          limit, boundary check); every refit of the fitted model uses it too
+     * @return a copy with the control
+     */
+    public MetaAnalysis with(FitControl c) {
+        if (c == null) {
+            throw new IllegalArgumentException("control must be given (got null)");
+        }
+        return new MetaAnalysis(method, test, level, onNonConvergence, tau2Interval, c, moderators);
+    }
+
+    /**
+     * The moderators of the model, as metafor's {@code rma(yi, vi, mods = ~ A + B)}: column names of the data
+     * (text columns dummy-coded). A specification with moderators is fitted by
+     * {@code org.metaj.regression.MetaRegression.of(spec).fit(data)}; one without by {@link #fit}.
+     *
+     * @param names column names, none for the model without moderators
+     * @return a copy with the moderators
+     */
+    public MetaAnalysis withModerators(String... names) {
+        List<String> m = new ArrayList<>();
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                throw new IllegalArgumentException("a moderator name must not be blank");
+            }
+            m.add(n.trim());
+        }
+        if (!m.isEmpty() && (method == Method.MH || method == Method.PETO)) {
+            throw new IllegalArgumentException("a model with moderators needs an inverse-variance method (FE or a"
+                    + " tau^2 estimator), got " + method.label());
+        }
+        return new MetaAnalysis(method, test, level, onNonConvergence, tau2Interval, control, List.copyOf(m));
+    }
+
+    /** @return the moderators (column names), empty for the model without moderators */
+    public List<String> moderators() {
+        return moderators;
+    }
+
+    /** @return the convergence control */
+    public FitControl control() {
+        return control;
+    }
+
+    /**
+     * @return what the one fitting path ({@link org.metaj.fit.Refitter}) needs of this specification: estimator,
+     *         test, level, control, non-convergence policy
+     * @throws IllegalStateException for Mantel-Haenszel and Peto (no inverse-variance fit)
+     */
+    public FitSpec fitSpec() {
+        return new FitSpec(method.estimator(), test == TestType.KNHA, level, control, onNonConvergence.policy());
     }
 
     /**
@@ -82,7 +153,8 @@ public final class MetaAnalysis {
      * @return a copy with the level
      */
     public MetaAnalysis withLevel(double lvl) {
-        return new MetaAnalysis(method, test, confidenceLevel(lvl), onNonConvergence, tau2Interval, maxIterations);
+        return new MetaAnalysis(method, test, confidenceLevel(lvl), onNonConvergence, tau2Interval, control,
+                moderators);
     }
 
     /**
@@ -103,23 +175,24 @@ public final class MetaAnalysis {
 
     /** @return a copy that does (or does not) compute the Q-profile interval for tau^2 */
     public MetaAnalysis withTau2Interval(boolean compute) {
-        return new MetaAnalysis(method, test, level, onNonConvergence, compute, maxIterations);
+        return new MetaAnalysis(method, test, level, onNonConvergence, compute, control, moderators);
     }
 
     /**
      * @param n the iteration limit of the iterative tau^2 estimators (ML, REML, EB), at least 1
-     * @return a copy with the limit; a fit that reaches it is handled by the {@link OnNonConvergence} policy
+     * @return a copy with the limit (in the {@link #control()}); a fit that reaches it is handled by the
+     *         {@link OnNonConvergence} policy
      */
     public MetaAnalysis withMaxIterations(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("the iteration limit must be >= 1, got " + n);
         }
-        return new MetaAnalysis(method, test, level, onNonConvergence, tau2Interval, n);
+        return with(control.withMaxIterations(n));
     }
 
     /** @return the iteration limit of the iterative tau^2 estimators */
     public int maxIterations() {
-        return maxIterations;
+        return control.maxIterations();
     }
 
     /** @return the method */
@@ -166,6 +239,67 @@ public final class MetaAnalysis {
             return Peto.fit(this, data);
         }
         int k = data.k();
+        checkVariances(data, method);
+        if (!moderators.isEmpty()) {
+            throw new IllegalStateException("this specification has moderators " + moderators
+                    + ": fit it with org.metaj.regression.MetaRegression.of(spec).fit(data)");
+        }
+        MetaResult.Builder b = new MetaResult.Builder();
+        b.spec = this;
+        b.data = data;
+        b.k = k;
+        if (k == 1) {
+            return single(b, data);
+        }
+        Refitter r = new Refitter(fitSpec(), Double.NaN, k, 1);
+        FitWorkspace ws = r.workspace();
+        ws.load(data.yi(), data.vi(), k);
+        boolean ok;
+        try {
+            ok = r.fit(k, 1, "");
+        } catch (org.metaj.fit.NonConvergenceException e) {
+            throw e;
+        }
+        if (!ok && !Double.isFinite(ws.wls(0.0))) {
+            throw overflow(data);
+        }
+        b.warnings.addAll(r.warnings());
+        if (!ok) {
+            throw new org.metaj.fit.NonConvergenceException(String.format(Locale.ROOT,
+                    "the %s estimator of tau^2 did not converge (%d iterations) and no estimate could be formed",
+                    method.label(), r.iterations));
+        }
+        MetaAnalysis used = r.fellBackToDl ? with(Method.DL) : this;
+        b.converged = r.converged;
+        b.iterations = r.iterations;
+        fill(b, r, ws, used, k, 1);
+        if (method.isRandomEffects() && tau2Interval) {
+            b.tau2Interval = QProfile.interval(ws, r.tau2, r.typicalV, level, b.warnings);
+        }
+        // the SE of tau^2 from the Fisher information of the estimator actually used (not after a DL fallback)
+        Method fitted = used.method;
+        if (fitted == Method.ML || fitted == Method.REML) {
+            ws.wls(r.tau2);
+            double info = fitted == Method.ML ? sumSq(ws.w, k) : ws.trPP();
+            b.tau2Se = Math.sqrt(2.0 / info);
+        }
+        b.logLik = LogLikelihood.of(ws, r.tau2, fitted == Method.REML);
+        return b.build();
+    }
+
+    /**
+     * The check every inverse-variance fit makes, with or without moderators: each sampling variance is positive
+     * and its weight {@code 1/v} finite. metafor 3.8-1 refuses a zero variance for FE ("Division by zero when
+     * computing the inverse variance weights") and for the moment estimators, with and without {@code mods}; this
+     * library refuses it for every method (a likelihood fit would report QE = NaN), naming the study, row and
+     * column.
+     *
+     * @param data   the studies
+     * @param method the method (for the message)
+     * @throws org.metaj.data.DataException naming the first offending study
+     */
+    public static void checkVariances(StudyData data, Method method) {
+        int k = data.k();
         for (int i = 0; i < k; i++) {
             if (!(data.vi(i) > 0)) {
                 // 1/v_i is infinite: no inverse-variance method is defined (metafor stops with "Division by zero
@@ -181,57 +315,6 @@ public final class MetaAnalysis {
                         Double.MIN_NORMAL));
             }
         }
-        MetaResult.Builder b = new MetaResult.Builder();
-        b.spec = this;
-        b.data = data;
-        b.k = k;
-        if (k == 1) {
-            return single(b, data);
-        }
-        FitWorkspace ws = new FitWorkspace(k, 1);
-        ws.load(data.yi(), data.vi(), k);
-        ws.maxIterations = maxIterations;
-        KernelFit out = new KernelFit(1);
-        Tau2Estimator est = method.estimator();
-        boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);
-        MetaAnalysis used = this;
-        if (!ok && !Double.isFinite(ws.wls(0.0))) {
-            throw overflow(data);
-        }
-        if (!ok || !out.converged) {
-            String what = String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations)",
-                    method.label(), out.iterations);
-            switch (onNonConvergence) {
-                case FAIL:
-                    throw new NonConvergenceException(what);
-                case DL:
-                    b.warnings.add(what + "; refitted with DerSimonian-Laird as asked (--on-nonconvergence DL)");
-                    ws.load(data.yi(), data.vi(), k);
-                    ok = FitKernel.fit(ws, Method.DL.estimator(), test == TestType.KNHA, true, out);
-                    used = with(Method.DL);
-                    break;
-                default:
-                    b.warnings.add(what + "; the last iterate is reported");
-                    break;
-            }
-            if (!ok) {
-                throw new NonConvergenceException(what + " and no estimate could be formed");
-            }
-        }
-        b.converged = out.converged;
-        b.iterations = out.iterations;
-        fill(b, out, ws, used, k, 1);
-        if (method.isRandomEffects() && tau2Interval) {
-            b.tau2Interval = QProfile.interval(ws, out.tau2, out.typicalV, level, b.warnings);
-        }
-        // the SE of tau^2 from the Fisher information of the estimator actually used (not after a DL fallback)
-        Method fitted = used.method;
-        if (fitted == Method.ML || fitted == Method.REML) {
-            ws.wls(out.tau2);
-            double info = fitted == Method.ML ? sumSq(ws.w, k) : ws.trPP();
-            b.tau2Se = Math.sqrt(2.0 / info);
-        }
-        return b.build();
     }
 
     private static String genericColumn(StudyData data) {
@@ -264,29 +347,21 @@ public final class MetaAnalysis {
         return s;
     }
 
-    /** Fills the estimate, test, intervals, heterogeneity and weights from a kernel fit. */
-    private void fill(MetaResult.Builder b, KernelFit out, FitWorkspace ws, MetaAnalysis used, int k, int p) {
+    /** Fills the estimate, test, intervals, heterogeneity and weights from the fit (one inference routine). */
+    private void fill(MetaResult.Builder b, Refitter out, FitWorkspace ws, MetaAnalysis used, int k, int p) {
         b.tau2 = out.tau2;
-        b.estimate = out.estimate();
-        b.se = out.se();
-        b.statistic = b.estimate / b.se;
-        double crit;
-        if (test == TestType.KNHA) {
-            b.df = k - p;
-            b.pval = Probabilities.tTwoSided(b.statistic, b.df);
-            crit = Probabilities.tQuantile(1 - (1 - level) / 2, b.df);
-        } else {
-            b.pval = Probabilities.normalTwoSided(b.statistic);
-            crit = Probabilities.normalQuantile(1 - (1 - level) / 2);
-        }
-        b.ciLb = b.estimate - crit * b.se;
-        b.ciUb = b.estimate + crit * b.se;
-        double sp = Math.sqrt(b.se * b.se + out.tau2);
-        b.piLb = b.estimate - crit * sp;
-        b.piUb = b.estimate + crit * sp;
-        b.q = out.qe;
+        b.estimate = out.estimate;
+        b.se = out.se;
+        b.statistic = out.statistic;
+        b.pval = out.pval;
+        b.df = out.df;
+        b.ciLb = out.ciLb;
+        b.ciUb = out.ciUb;
+        b.piLb = out.piLb;
+        b.piUb = out.piUb;
+        b.q = out.q;
         b.qDf = k - p;
-        b.qPval = Probabilities.chiSquareUpper(out.qe, k - p);
+        b.qPval = out.qPval;
         b.i2 = out.i2;
         b.h2 = out.h2;
         b.typicalV = out.typicalV;
@@ -322,8 +397,8 @@ public final class MetaAnalysis {
         b.estimate = data.yi(0);
         b.se = Math.sqrt(data.vi(0));
         b.statistic = b.estimate / b.se;
-        b.pval = Probabilities.normalTwoSided(b.statistic);
-        double crit = Probabilities.normalQuantile(1 - (1 - level) / 2);
+        b.pval = Inference.pValue(false, b.statistic, Double.POSITIVE_INFINITY);
+        double crit = Inference.critical(false, level, Double.POSITIVE_INFINITY);
         if (test == TestType.KNHA) {
             b.warnings.add("Knapp-Hartung needs k >= 2; the z test is used for a single study");
         }

@@ -17,7 +17,7 @@ import org.metaj.data.StudyData;
  * leave-one-out, permutation and bootstrap analyses can refit it). Undefined figures are {@code NaN}
  * (e.g. tau^2 of a common-effect model is 0, its interval NaN; the typical variance of a single study is NaN).
  */
-public final class MetaResult {
+public final class MetaResult implements FittedModel {
     private final MetaAnalysis spec;
     private final StudyData data;
     private final int k;
@@ -38,6 +38,7 @@ public final class MetaResult {
     private final double h2;
     private final double typicalV;
     private final double df;
+    private final double logLik;
     private final double[] weights;
     private final Tau2Interval tau2Interval;
     private final boolean converged;
@@ -65,11 +66,77 @@ public final class MetaResult {
         this.h2 = b.h2;
         this.typicalV = b.typicalV;
         this.df = b.df;
+        this.logLik = b.logLik;
         this.weights = b.weights.clone();
         this.tau2Interval = b.tau2Interval;
         this.converged = b.converged;
         this.iterations = b.iterations;
         this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+    }
+
+    @Override
+    public Kind kind() {
+        return switch (spec.method()) {
+            case MH -> Kind.MANTEL_HAENSZEL;
+            case PETO -> Kind.PETO;
+            default -> Kind.UNIVARIATE;
+        };
+    }
+
+    @Override
+    public String methodLabel() {
+        return spec.method().label();
+    }
+
+    /** @return the one coefficient, {@code intrcpt}: the pooled estimate with its test and interval */
+    @Override
+    public List<Coefficient> coefficients() {
+        return List.of(new Coefficient("intrcpt", estimate, se, statistic, pval, ciLb, ciUb));
+    }
+
+    /** @return {@code {tau2}} for a random-effects model, empty for common-effect, Mantel-Haenszel and Peto */
+    @Override
+    public double[] varianceComponents() {
+        return spec.method().isRandomEffects() ? new double[] {tau2} : new double[0];
+    }
+
+    @Override
+    public double qe() {
+        return q;
+    }
+
+    @Override
+    public int qeDf() {
+        return qDf;
+    }
+
+    @Override
+    public double qePval() {
+        return qPval;
+    }
+
+    /**
+     * @return the log-likelihood at the estimate as metafor's {@code logLik()}: restricted for REML, ML for the
+     *         other inverse-variance methods; NaN for Mantel-Haenszel and Peto
+     */
+    @Override
+    public double logLik() {
+        return logLik;
+    }
+
+    @Override
+    public List<String> labels() {
+        return List.of(data.labels());
+    }
+
+    @Override
+    public double[] yi() {
+        return data.yi();
+    }
+
+    @Override
+    public double[] vi() {
+        return data.vi();
     }
 
     /** @return the configuration that produced this result */
@@ -93,6 +160,7 @@ public final class MetaResult {
     }
 
     /** @return number of studies */
+    @Override
     public int k() {
         return k;
     }
@@ -188,6 +256,7 @@ public final class MetaResult {
     }
 
     /** @return a copy of the per-study weights in percent (summing to 100) */
+    @Override
     public double[] weights() {
         return weights.clone();
     }
@@ -198,6 +267,7 @@ public final class MetaResult {
     }
 
     /** @return whether the tau^2 estimator converged */
+    @Override
     public boolean converged() {
         return converged;
     }
@@ -208,11 +278,13 @@ public final class MetaResult {
     }
 
     /** @return warnings raised while fitting (never hidden) */
+    @Override
     public List<String> warnings() {
         return warnings;
     }
 
     /** @return the confidence level, e.g. 0.95 */
+    @Override
     public double level() {
         return spec.level();
     }
@@ -385,6 +457,7 @@ public final class MetaResult {
         double i2 = Double.NaN;
         double h2 = Double.NaN;
         double typicalV = Double.NaN;
+        double logLik = Double.NaN;
         double df = Double.POSITIVE_INFINITY;
         double[] weights = new double[0];
         Tau2Interval tau2Interval;

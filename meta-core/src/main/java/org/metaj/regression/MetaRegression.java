@@ -6,21 +6,25 @@ import java.util.Locale;
 
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
+import org.metaj.fit.FitControl;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.Inference;
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
+import org.metaj.model.Coefficient;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.stats.Probabilities;
-import org.metaj.tau2.Tau2Estimator;
-import org.metaj.model.Coefficient;
 
 /**
  * A configured mixed-effects meta-regression {@code y_i = x_i'beta + u_i + e_i}, {@code u_i ~ N(0, tau^2)},
  * {@code e_i ~ N(0, v_i)} (Thompson &amp; Higgins 2002, Stat Med 21:1559; Raudenbush 2009, in The Handbook of
  * Research Synthesis and Meta-Analysis, 2nd ed., ch. 16), fitted through the allocation-free kernel
- * ({@link FitKernel}) that also fits the intercept-only models. Immutable and thread-safe.
+ * through the one fit path ({@link Refitter}) that also fits the intercept-only models. A thin view of the one
+ * model specification {@link MetaAnalysis} (moderators, control, policy included: {@link #of(MetaAnalysis)},
+ * {@link #model()}). Immutable and thread-safe.
  *
  * <ul>
  * <li>coefficients {@code b = (X'WX)^-1 X'Wy}, {@code W = diag(1/(v_i + tau^2))}, covariance {@code (X'WX)^-1}
@@ -36,16 +40,30 @@ import org.metaj.model.Coefficient;
  * </ul>
  */
 public final class MetaRegression {
-    private static final MetaRegression DEFAULTS = new MetaRegression(Method.REML, TestType.Z, 0.95);
+    private static final MetaRegression DEFAULTS = new MetaRegression(MetaAnalysis.withDefaults());
 
-    private final Method method;
-    private final TestType test;
-    private final double level;
+    private final MetaAnalysis spec;
 
-    private MetaRegression(Method method, TestType test, double level) {
-        this.method = method;
-        this.test = test;
-        this.level = level;
+    private MetaRegression(MetaAnalysis spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * The meta-regression view of a model specification: the one specification of the univariate model
+     * ({@link MetaAnalysis}: method, test, level, {@link FitControl}, non-convergence policy and moderators), as
+     * metafor's {@code rma(yi, vi, mods = ...)} is one function.
+     *
+     * @param spec the specification (its moderators are used by {@link #fit(StudyData)})
+     * @return the view
+     * @throws IllegalArgumentException for Mantel-Haenszel or Peto
+     */
+    public static MetaRegression of(MetaAnalysis spec) {
+        Method m = spec.method();
+        if (m == Method.MH || m == Method.PETO) {
+            throw new IllegalArgumentException("meta-regression needs an inverse-variance method (FE, DL, HE, HS,"
+                    + " HSk, SJ, ML, REML, EB, PM, PMM), got " + m.label());
+        }
+        return new MetaRegression(spec);
     }
 
     /** @return REML, z test, 95% level (metafor's defaults) */
@@ -62,12 +80,22 @@ public final class MetaRegression {
             throw new IllegalArgumentException("meta-regression needs an inverse-variance method ("
                     + Method.labels(Method::isInverseVariance) + "), got " + m.label());
         }
-        return new MetaRegression(m, test, level);
+        return new MetaRegression(spec.with(m));
     }
 
     /** @return a copy with the test */
     public MetaRegression with(TestType t) {
-        return new MetaRegression(method, t, level);
+        return new MetaRegression(spec.with(t));
+    }
+
+    /** @return a copy with the convergence control */
+    public MetaRegression with(FitControl c) {
+        return new MetaRegression(spec.with(c));
+    }
+
+    /** @return a copy with the non-convergence policy */
+    public MetaRegression with(MetaAnalysis.OnNonConvergence policy) {
+        return new MetaRegression(spec.with(policy));
     }
 
     /**
@@ -75,22 +103,47 @@ public final class MetaRegression {
      * @return a copy with the level
      */
     public MetaRegression withLevel(double lvl) {
-        return new MetaRegression(method, test, MetaAnalysis.confidenceLevel(lvl));
+        return new MetaRegression(spec.withLevel(lvl));
+    }
+
+    /** @return the model specification this view fits (method, test, level, control, policy, moderators) */
+    public MetaAnalysis model() {
+        return spec;
     }
 
     /** @return the method */
     public Method method() {
-        return method;
+        return spec.method();
     }
 
     /** @return the test */
     public TestType test() {
-        return test;
+        return spec.test();
     }
 
     /** @return the confidence level */
     public double level() {
-        return level;
+        return spec.level();
+    }
+
+    /** @return the convergence control */
+    public FitControl control() {
+        return spec.control();
+    }
+
+    /**
+     * Fits the moderators of the specification ({@link MetaAnalysis#moderators()}).
+     *
+     * @param data the studies
+     * @return the result
+     * @throws IllegalStateException if the specification has no moderators
+     */
+    public MetaRegressionResult fit(StudyData data) {
+        if (spec.moderators().isEmpty()) {
+            throw new IllegalStateException("the specification has no moderators: give them with "
+                    + "MetaAnalysis.withModerators(...) or fit(data, moderators...)");
+        }
+        return fit(data, spec.moderators().toArray(new String[0]));
     }
 
     /**
@@ -106,7 +159,8 @@ public final class MetaRegression {
         List<String> warnings = new ArrayList<>();
         int[] keep = complete(cols, moderators, warnings);
         StudyData used = keep.length == data.k() ? data : data.subset(keep);
-        return fit(used, DesignMatrix.fromColumns(used.columns(), moderators), warnings);
+        MetaRegression withMods = new MetaRegression(spec.withModerators(moderators));
+        return withMods.fit(used, DesignMatrix.fromColumns(used.columns(), moderators), warnings);
     }
 
     /**
@@ -126,44 +180,44 @@ public final class MetaRegression {
                     "design matrix has %d rows but there are %d studies", x.k(), k));
         }
         x.checkRank();
+        MetaAnalysis.checkVariances(data, spec.method());
         int p = x.p();
-        FitWorkspace ws = new FitWorkspace(k, p);
-        KernelFit out = new KernelFit(p);
         double[] y = data.yi();
         double[] v = data.vi();
+        Method method = spec.method();
+        boolean knha = spec.test() == TestType.KNHA;
+        // the one fit path: kernel fit under the control, non-convergence policy, inference
+        Refitter r = new Refitter(spec.fitSpec(), Double.NaN, k, p);
+        FitWorkspace ws = r.workspace();
         ws.load(y, v, x.rowMajor(), k, p);
-        Tau2Estimator est = method.estimator();
-        boolean knha = test == TestType.KNHA;
-        boolean ok = FitKernel.fit(ws, est, knha, true, out);
+        boolean ok = r.fit(k, p, "");
+        warnings.addAll(r.warnings());
+        KernelFit out = r.kernelFit();
         if (!ok) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the %s estimator of tau^2 gave no estimate for this meta-regression (tau^2 = %s)",
                     method.label(), out.tau2));
         }
-        if (!out.converged) {
-            warnings.add(String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge (%d iterations);"
-                    + " the last iterate is reported", method.label(), out.iterations));
-        }
+        Method used = r.fellBackToDl ? Method.DL : method;
         MetaRegressionResult.Builder b = new MetaRegressionResult.Builder();
-        b.spec = this;
+        b.spec = r.fellBackToDl ? with(Method.DL) : this;
         b.data = data;
         b.design = x;
         b.k = k;
         b.p = p;
         b.tau2 = out.tau2;
-        b.converged = out.converged;
-        b.iterations = out.iterations;
+        b.converged = r.converged;
+        b.iterations = r.iterations;
         b.vb = java.util.Arrays.copyOf(out.vb, p * p);
         b.beta = java.util.Arrays.copyOf(out.beta, p);
         int dfRes = k - p;
-        double crit = critical(dfRes);
+        double crit = r.critical();
         b.crit = crit;
         for (int j = 0; j < p; j++) {
             double bj = out.beta[j];
-            double se = Math.sqrt(out.vb[j * p + j]);
-            double stat = bj / se;
-            double pv = knha ? Probabilities.tTwoSided(stat, dfRes) : Probabilities.normalTwoSided(stat);
-            b.coefficients.add(new Coefficient(x.name(j), bj, se, stat, pv, bj - crit * se, bj + crit * se));
+            double se = r.se(j);
+            b.coefficients.add(new Coefficient(x.name(j), bj, se, r.statistic(j), r.pval(j), bj - crit * se,
+                    bj + crit * se));
         }
         int from = x.hasIntercept() && p > 1 ? 1 : 0;
         int m = p - from;
@@ -180,25 +234,25 @@ public final class MetaRegression {
         }
         b.qe = out.qe;
         b.qeDf = dfRes;
-        b.qePval = Probabilities.chiSquareUpper(out.qe, dfRes);
+        b.qePval = r.qPval;
         b.i2 = out.i2;
         b.h2 = out.h2;
-        b.r2 = x.hasIntercept() && p > 1 ? r2(ws, y, v, k, out, est) : Double.NaN;
+        b.logLik = org.metaj.model.LogLikelihood.of(ws, out.tau2, used == Method.REML);
+        b.r2 = x.hasIntercept() && p > 1 ? r2(y, v, k, out.qe, out.tau2, p, used) : Double.NaN;
         if (method == Method.FE && knha) {
             warnings.add("the Knapp-Hartung adjustment is meant for random- and mixed-effects models; with the"
                     + " common-effect model it scales the covariance by QE/(k-p)");
         }
         if (method.isRandomEffects() && out.tau2 == 0) {
-            warnings.add(String.format(Locale.ROOT, "residual tau^2 estimated as 0 by %s", method.label()));
+            warnings.add(String.format(Locale.ROOT, "residual tau^2 estimated as 0 by %s", used.label()));
         }
         b.warnings.addAll(warnings);
         return b.build();
     }
 
-    /** The pseudo-R^2 (see the class comment); refits the intercept-only model in the same workspace. */
-    private double r2(FitWorkspace ws, double[] y, double[] v, int k, KernelFit me, Tau2Estimator est) {
-        int p = me.p;
-        if (method == Method.FE) {
+    /** The pseudo-R^2 (see the class comment); fits the intercept-only model through the same path. */
+    private double r2(double[] y, double[] v, int k, double qe, double tau2Me, int p, Method used) {
+        if (used == Method.FE) {
             boolean constant = true;
             for (int i = 1; i < k; i++) {
                 constant &= y[i] == y[0];
@@ -206,26 +260,29 @@ public final class MetaRegression {
             if (constant) {
                 return 0;
             }
+            FitWorkspace ws = new FitWorkspace(k, 1);
             ws.load(y, v, k);
             double q0 = ws.wls(0.0);
-            double adj = 1 - (me.qe / (k - p)) / (q0 / (k - 1));
+            double adj = 1 - (qe / (k - p)) / (q0 / (k - 1));
             return Math.max(0, 100 * adj);
         }
-        ws.load(y, v, k);
-        KernelFit re = new KernelFit(1);
-        if (!FitKernel.fit(ws, est, false, false, re)) {
+        FitSpec fs = spec.with(used).fitSpec();
+        Refitter re = new Refitter(fs, Double.NaN, k, 1);
+        re.workspace().load(y, v, k);
+        re.fitKernel(k, 1, false);
+        double t = re.kernelFit().tau2;
+        if (!(t >= 0)) {
             return Double.NaN;
         }
-        if (re.tau2 == 0) {
+        if (t == 0) {
             return 0;
         }
-        return Math.max(0, 100 * (re.tau2 - me.tau2) / re.tau2);
+        return Math.max(0, 100 * (t - tau2Me) / t);
     }
 
     /** @return the two-sided critical value for the level: normal, or t on df under Knapp-Hartung */
     double critical(int df) {
-        double a = 1 - (1 - level) / 2;
-        return test == TestType.KNHA ? Probabilities.tQuantile(a, df) : Probabilities.normalQuantile(a);
+        return Inference.critical(spec.test() == TestType.KNHA, spec.level(), df);
     }
 
     /** Indices of the studies with every moderator present; a warning names those left out. */

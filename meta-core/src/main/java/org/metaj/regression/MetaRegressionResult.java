@@ -15,13 +15,14 @@ import org.metaj.data.StudyData;
 import org.metaj.model.Method;
 import org.metaj.model.TestType;
 import org.metaj.model.Coefficient;
+import org.metaj.model.FittedModel;
 
 /**
  * The immutable result of {@link MetaRegression#fit}: coefficients, their covariance, the omnibus test of the
  * moderators (QM), the test for residual heterogeneity (QE), residual tau^2, I^2, H^2 and the pseudo-R^2, with the
  * specification, data and design that produced it (so that a permutation test can refit it).
  */
-public final class MetaRegressionResult {
+public final class MetaRegressionResult implements FittedModel {
     private final MetaRegression spec;
     private final StudyData data;
     private final DesignMatrix design;
@@ -41,6 +42,7 @@ public final class MetaRegressionResult {
     private final double i2;
     private final double h2;
     private final double r2;
+    private final double logLik;
     private final double crit;
     private final boolean converged;
     private final int iterations;
@@ -66,13 +68,72 @@ public final class MetaRegressionResult {
         i2 = b.i2;
         h2 = b.h2;
         r2 = b.r2;
+        logLik = b.logLik;
         crit = b.crit;
         converged = b.converged;
         iterations = b.iterations;
         warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
     }
 
-    /** @return the configuration */
+    @Override
+    public Kind kind() {
+        return Kind.UNIVARIATE;
+    }
+
+    @Override
+    public String methodLabel() {
+        return spec.method().label();
+    }
+
+    @Override
+    public double level() {
+        return spec.level();
+    }
+
+    /** @return {@code {tau2}} (residual) for a mixed-effects model, empty for the common-effect model */
+    @Override
+    public double[] varianceComponents() {
+        return spec.method().isRandomEffects() ? new double[] {tau2} : new double[0];
+    }
+
+    /** @return the (restricted, for REML) log-likelihood at the estimate, as metafor's {@code logLik()} */
+    @Override
+    public double logLik() {
+        return logLik;
+    }
+
+    @Override
+    public List<String> labels() {
+        return List.of(data.labels());
+    }
+
+    @Override
+    public double[] yi() {
+        return data.yi();
+    }
+
+    @Override
+    public double[] vi() {
+        return data.vi();
+    }
+
+    /** @return each study's weight {@code 1/(v_i + tau^2)} in percent of the total (metafor's {@code weights()}) */
+    @Override
+    public double[] weights() {
+        double[] v = data.vi();
+        double[] w = new double[k];
+        double sw = 0;
+        for (int i = 0; i < k; i++) {
+            w[i] = 1.0 / (v[i] + tau2);
+            sw += w[i];
+        }
+        for (int i = 0; i < k; i++) {
+            w[i] = 100.0 * w[i] / sw;
+        }
+        return w;
+    }
+
+    /** @return the configuration (a view of the one model specification: {@code spec().model()}) */
     public MetaRegression spec() {
         return spec;
     }
@@ -88,6 +149,7 @@ public final class MetaRegressionResult {
     }
 
     /** @return number of studies */
+    @Override
     public int k() {
         return k;
     }
@@ -98,6 +160,7 @@ public final class MetaRegressionResult {
     }
 
     /** @return the coefficients, in design order ({@code intrcpt} first) */
+    @Override
     public List<Coefficient> coefficients() {
         return coefficients;
     }
@@ -147,16 +210,19 @@ public final class MetaRegressionResult {
     }
 
     /** @return QE, the test statistic for residual heterogeneity */
+    @Override
     public double qe() {
         return qe;
     }
 
     /** @return degrees of freedom of QE (k - p) */
+    @Override
     public int qeDf() {
         return qeDf;
     }
 
     /** @return p-value of QE */
+    @Override
     public double qePval() {
         return qePval;
     }
@@ -182,6 +248,7 @@ public final class MetaRegressionResult {
     }
 
     /** @return whether the tau^2 estimator converged */
+    @Override
     public boolean converged() {
         return converged;
     }
@@ -192,6 +259,7 @@ public final class MetaRegressionResult {
     }
 
     /** @return warnings raised while fitting */
+    @Override
     public List<String> warnings() {
         return warnings;
     }
@@ -339,6 +407,7 @@ public final class MetaRegressionResult {
         double i2;
         double h2;
         double r2 = Double.NaN;
+        double logLik = Double.NaN;
         double crit;
         boolean converged;
         int iterations;

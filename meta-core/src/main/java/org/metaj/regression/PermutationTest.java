@@ -6,12 +6,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
 import org.metaj.model.MetaResult;
-import org.metaj.model.TestType;
-import org.metaj.tau2.Tau2Estimator;
 
 /**
  * Permutation tests of a fitted meta-regression (Higgins &amp; Thompson 2004, Stat Med 23:1663, "Controlling the
@@ -37,8 +36,9 @@ import org.metaj.tau2.Tau2Estimator;
  * <p>The exact test is used when asked for and the number of arrangements is at most the exact limit (default
  * 10^6), or whenever the number of arrangements does not exceed the Monte Carlo iterations; otherwise
  * {@code iterations} draws are taken with {@link SplittableRandom} from the seed. The refit loop is
- * allocation-free: one {@link FitWorkspace} and one {@link KernelFit}, warm-started at the observed tau^2, with
- * the iteration limit raised to {@value #REFIT_MAX_ITERATIONS}.
+ * allocation-free: one {@link Refitter} under the fitted model's own specification and control (its start policy:
+ * metafor's default start unless the model says otherwise, as {@code permutest()} refits with {@code x$control}),
+ * with the iteration limit raised to at least {@value #REFIT_MAX_ITERATIONS}.
  */
 public final class PermutationTest {
     /** Default largest number of arrangements enumerated exactly. */
@@ -124,8 +124,7 @@ public final class PermutationTest {
      */
     public PermutationResult test(MetaResult fit) {
         StudyData d = fit.data();
-        MetaRegressionResult r = MetaRegression.withDefaults().with(fit.method()).with(fit.test())
-                .withLevel(fit.level()).fit(d, DesignMatrix.interceptOnly(d.k()));
+        MetaRegressionResult r = MetaRegression.of(fit.spec()).fit(d, DesignMatrix.interceptOnly(d.k()));
         return test(r);
     }
 
@@ -171,8 +170,12 @@ public final class PermutationTest {
                     seed));
         }
 
-        Tau2Estimator est = fit.spec().method().estimator();
-        boolean knha = fit.spec().test() == TestType.KNHA;
+        // the refits: the fitted model's own specification and control (metafor's permutest() refits with
+        // x$method, x$test and x$control), with the iteration limit raised (see REFIT_MAX_ITERATIONS)
+        FitSpec own = fit.spec().model().fitSpec();
+        FitSpec refit = own.with(own.control().withMaxIterations(
+                Math.max(REFIT_MAX_ITERATIONS, own.control().maxIterations())));
+        boolean knha = own.knha();
         int from = x.hasIntercept() && p > 1 ? 1 : 0;
         int m = p - from;
         double qmDiv = knha ? m : 1;
@@ -182,8 +185,7 @@ public final class PermutationTest {
         }
         double qmObs = fit.qm() - COMPARISON_TOLERANCE;
 
-        Loop loop = new Loop(k, p, from, m, qmDiv, est, knha, zObs, qmObs, y, v);
-        loop.ws.start = fit.tau2();
+        Loop loop = new Loop(k, p, from, m, qmDiv, new Refitter(refit, fit.tau2(), k, p), zObs, qmObs, y, v);
         if (useExact) {
             if (intOnly) {
                 long total = 1L << k;
@@ -251,6 +253,7 @@ public final class PermutationTest {
 
     /** The allocation-free refit of one arrangement and the running counts. */
     private static final class Loop {
+        final Refitter refitter;
         final FitWorkspace ws;
         final KernelFit out;
         final int k;
@@ -258,8 +261,6 @@ public final class PermutationTest {
         final int from;
         final int m;
         final double qmDiv;
-        final Tau2Estimator est;
-        final boolean knha;
         final double[] zObs;
         final double qmObs;
         final double[] ys;
@@ -271,18 +272,16 @@ public final class PermutationTest {
         long valid;
         long failed;
 
-        Loop(int k, int p, int from, int m, double qmDiv, Tau2Estimator est, boolean knha, double[] zObs,
-                double qmObs, double[] y, double[] v) {
-            this.ws = new FitWorkspace(k, p);
-            this.ws.maxIterations = REFIT_MAX_ITERATIONS;
-            this.out = new KernelFit(p);
+        Loop(int k, int p, int from, int m, double qmDiv, Refitter refitter, double[] zObs, double qmObs,
+                double[] y, double[] v) {
+            this.refitter = refitter;
+            this.ws = refitter.workspace();
+            this.out = refitter.kernelFit();
             this.k = k;
             this.p = p;
             this.from = from;
             this.m = m;
             this.qmDiv = qmDiv;
-            this.est = est;
-            this.knha = knha;
             this.zObs = zObs;
             this.qmObs = qmObs;
             this.ys = y.clone();
@@ -303,8 +302,7 @@ public final class PermutationTest {
                     System.arraycopy(xr, rowOf[i] * p, ws.x, i * p, p);
                 }
             }
-            ws.setSize(k, p);
-            if (!FitKernel.fit(ws, est, knha, false, out) || !out.converged) {
+            if (!refitter.fitKernel(k, p, false)) {
                 failed++;
                 return;
             }

@@ -9,9 +9,11 @@ import java.util.TreeMap;
 import org.metaj.data.DataException;
 import org.metaj.data.StudyColumns;
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
+import org.metaj.fit.FitControl;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.OnNonConvergence;
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
-import org.metaj.kernel.KernelFit;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
@@ -124,9 +126,11 @@ public final class SubgroupAnalysis {
     /** Cochran's Q of estimates with weights 1/var, through the kernel (common-effect fit). */
     static double betweenQ(double[] est, double[] var) {
         int g = est.length;
-        FitWorkspace ws = new FitWorkspace(g, 1);
-        ws.load(est, var, g);
-        return ws.wls(0.0);
+        Refitter r = new Refitter(new FitSpec(CommonEffect.INSTANCE, false, 0.95, FitControl.defaults(),
+                OnNonConvergence.REPORT), Double.NaN, g, 1);
+        r.workspace().load(est, var, g);
+        r.fitKernel(g, 1, true);
+        return r.kernelFit().qe;
     }
 
     private void pooled(StudyData data, String column, Map<String, List<Integer>> groups, List<Subgroup> subs,
@@ -151,23 +155,22 @@ public final class SubgroupAnalysis {
             j++;
         }
         StudyData used = data.subset(order);
-        MetaRegression mr = MetaRegression.withDefaults().with(spec.method()).with(spec.test())
-                .withLevel(spec.level());
+        MetaRegression mr = MetaRegression.of(spec);
         MetaRegressionResult fit = mr.fit(used, DesignMatrix.of(names, x, n, false));
         warnings.addAll(fit.warnings());
         double tau2 = fit.tau2();
         Tau2Estimator est = spec.method() == Method.FE ? CommonEffect.INSTANCE : fixed(tau2);
+        FitSpec fs = spec.fitSpec().withKnha(false);
         j = 0;
         for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
             StudyData sub = data.subset(e.getValue().stream().mapToInt(Integer::intValue).toArray());
             int kg = sub.k();
             double i2 = Double.NaN;
             if (kg >= 2) {
-                FitWorkspace ws = new FitWorkspace(kg, 1);
-                ws.load(sub.yi(), sub.vi(), kg);
-                KernelFit out = new KernelFit(1);
-                FitKernel.fit(ws, est, false, true, out);
-                i2 = out.i2;
+                Refitter r = new Refitter(fs.with(est), Double.NaN, kg, 1);
+                r.workspace().load(sub.yi(), sub.vi(), kg);
+                r.fitKernel(kg, 1, true);
+                i2 = r.kernelFit().i2;
             }
             Coefficient c = fit.coefficients().get(j++);
             subs.add(new Subgroup(e.getKey(), kg, c.estimate(), c.se(), c.pval(), c.ciLb(), c.ciUb(), tau2, i2,

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
 import org.metaj.model.MetaResult;
@@ -284,8 +285,9 @@ public final class Bootstrap {
         private final Spec s;
         private final Type type;
         private final long seed;
+        private final Refitter refitter;
         private final FitWorkspace ws;
-        private final KernelFit out = new KernelFit(1);
+        private final KernelFit out;
         private final double[] sd;
         private final double mu;
         private SplittableRandom rng;
@@ -294,8 +296,9 @@ public final class Bootstrap {
             this.s = s;
             this.type = type;
             this.seed = seed;
-            this.ws = s.workspace();
-            ws.maxIterations = maxIterations;
+            this.refitter = s.bootstrapRefitter(maxIterations);
+            this.ws = refitter.workspace();
+            this.out = refitter.kernelFit();
             this.sd = sd(s);
             this.mu = s.fitted.estimate();
             this.rng = new SplittableRandom(blockSeed(seed, 0));
@@ -331,7 +334,7 @@ public final class Bootstrap {
                     wv[i] = v[i];
                 }
             }
-            return s.fit(ws, k, out);
+            return Spec.fit(refitter, k);
         }
 
         /** @return the kernel output of the last replicate (reused; copy what you keep) */

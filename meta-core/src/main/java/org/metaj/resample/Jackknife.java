@@ -1,12 +1,15 @@
 package org.metaj.resample;
 
+import org.metaj.fit.Refitter;
 import org.metaj.kernel.FitWorkspace;
 import org.metaj.kernel.KernelFit;
 import org.metaj.model.MetaResult;
 
 /**
  * Leave-one-out jackknife of a fitted intercept-only model (Quenouille 1956; Tukey 1958; Efron &amp; Tibshirani
- * 1993, ch. 11): each study is left out in turn and the model refitted with the same method and test. With
+ * 1993, ch. 11): each study is left out in turn and the model refitted with the same method, test and control,
+ * through the one refit path, so that each value is the one {@code LeaveOneOut} reports for that study (the same
+ * start: metafor's default unless the model's control says otherwise). With
  * {@code theta_(i)} the leave-one-out values and {@code theta_(.)} their mean,
  * {@code SE = sqrt((k-1)/k sum (theta_(i) - theta_(.))^2)} and {@code bias = (k-1)(theta_(.) - theta)}
  * (eq. 11.5 and 10.8). Fits that fail (or do not converge) are counted, reported as NaN and excluded.
@@ -30,8 +33,9 @@ public final class Jackknife {
         int k = s.k;
         Statistic[] all = Statistic.values();
         double[][] out = new double[all.length][k];
-        FitWorkspace ws = s.workspace();
-        KernelFit fit = new KernelFit(1);
+        Refitter r = s.refitter();
+        FitWorkspace ws = r.workspace();
+        KernelFit fit = r.kernelFit();
         for (int i = 0; i < k; i++) {
             int n = 0;
             for (int j = 0; j < k; j++) {
@@ -41,7 +45,7 @@ public final class Jackknife {
                     n++;
                 }
             }
-            boolean ok = s.fit(ws, k - 1, fit);
+            boolean ok = Spec.fit(r, k - 1);
             for (Statistic st : all) {
                 out[st.ordinal()][i] = ok ? st.of(fit) : Double.NaN;
             }

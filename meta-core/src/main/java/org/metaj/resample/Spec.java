@@ -2,9 +2,9 @@ package org.metaj.resample;
 
 import java.util.Locale;
 
-import org.metaj.kernel.FitKernel;
-import org.metaj.kernel.FitWorkspace;
-import org.metaj.kernel.KernelFit;
+import org.metaj.fit.FitControl;
+import org.metaj.fit.FitSpec;
+import org.metaj.fit.Refitter;
 import org.metaj.model.Method;
 import org.metaj.model.MetaResult;
 import org.metaj.model.TestType;
@@ -51,24 +51,45 @@ final class Spec {
         }
     }
 
-    /** @return a workspace for this spec with the intercept column set */
-    FitWorkspace workspace() {
-        FitWorkspace ws = new FitWorkspace(k, 1);
-        ws.load(y, v, k);
-        // warm start of the iterative estimators: the full-data estimate (Fisher scoring, ignored by the others)
-        ws.start = fitted.tau2();
-        // the same REML root in about half the iterations (see FitWorkspace.newtonSteps)
-        ws.newtonSteps = true;
-        return ws;
+    /**
+     * @return a refitter of this spec under the fitted model's own control: the jackknife's leave-one-out fits are
+     *         then the fits of {@code LeaveOneOut} (same start, same steps, same answer)
+     */
+    Refitter refitter() {
+        Refitter r = new Refitter(fitted.spec().fitSpec(), fitted.tau2(), k, 1);
+        r.workspace().load(y, v, k);
+        return r;
     }
 
     /**
-     * Fits the data the caller has written into {@code ws.y, ws.v} (first {@code kk} entries). Allocation-free.
+     * @return a refitter for the bootstrap replicates: the model's control with REML's Newton-Raphson steps (the
+     *         same root as Fisher scoring in about half the iterations, see {@link FitControl.Steps#NEWTON}) and
+     *         the start {@link #BOOTSTRAP_START}, with the bootstrap's iteration limit
+     */
+    Refitter bootstrapRefitter(int maxIterations) {
+        FitSpec own = fitted.spec().fitSpec();
+        FitControl c = own.control().with(FitControl.Steps.NEWTON).withMaxIterations(maxIterations);
+        if (c.start() == FitControl.Start.DEFAULT) {
+            c = c.with(BOOTSTRAP_START);
+        }
+        Refitter r = new Refitter(own.with(c), fitted.tau2(), k, 1);
+        r.workspace().load(y, v, k);
+        return r;
+    }
+
+    /**
+     * The start of the bootstrap replicates' iterative fits when the model was fitted from metafor's default start:
+     * the fitted model's τ² ({@link FitControl.Start#WARM}). A replicate is a new data set, not a subset whose
+     * answer another analysis reports, and the warm start saves iterations in the loop the benchmarks measure.
+     */
+    static final FitControl.Start BOOTSTRAP_START = FitControl.Start.WARM;
+
+    /**
+     * Fits the data the caller has written into the refitter's workspace (first {@code kk} entries). Allocation-free.
      *
      * @return true if the fit succeeded and the estimator converged
      */
-    boolean fit(FitWorkspace ws, int kk, KernelFit out) {
-        ws.setSize(kk, 1);
-        return FitKernel.fit(ws, estimator, knha, true, out) && out.converged;
+    static boolean fit(Refitter r, int kk) {
+        return r.fitKernel(kk, 1, true);
     }
 }

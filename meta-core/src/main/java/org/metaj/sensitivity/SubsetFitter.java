@@ -3,24 +3,17 @@ package org.metaj.sensitivity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import org.metaj.data.StudyData;
-import org.metaj.kernel.FitKernel;
-import org.metaj.kernel.FitWorkspace;
-import org.metaj.kernel.KernelFit;
+import org.metaj.fit.Refitter;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
-import org.metaj.model.NonConvergenceException;
-import org.metaj.model.TestType;
-import org.metaj.stats.Probabilities;
-import org.metaj.tau2.Tau2Estimator;
 
 /**
  * Refits the intercept-only model of a {@link MetaResult} on subsets of its studies, with the same specification
- * (method, test, level, non-convergence policy), through the allocation-free kernel: one {@link FitWorkspace} and
- * one {@link KernelFit} are reused for every refit; the data are neither re-parsed nor re-validated. The
+ * (method, test, level, control, non-convergence policy), through the one refit path {@link Refitter}: one
+ * workspace is reused for every refit; the data are neither re-parsed nor re-validated. The
  * Mantel-Haenszel and Peto methods have no kernel path; their subsets are refitted through
  * {@link MetaAnalysis#fit} (which recomputes the pooled tables of the subset).
  *
@@ -36,11 +29,9 @@ public final class SubsetFitter {
     private final MetaAnalysis spec;
     private final StudyData data;
     private final boolean kernelPath;
-    private final FitWorkspace ws;
-    private final KernelFit out;
-    private final Tau2Estimator estimator;
-    private final boolean knha;
-    private final double zCrit;
+    private final Refitter refitter;
+    private final double[] yi;
+    private final double[] vi;
     private final List<String> warnings = new ArrayList<>();
 
     /** Figures of the last refit (plain fields, overwritten by each call). */
@@ -73,7 +64,8 @@ public final class SubsetFitter {
     public int k;
 
     /**
-     * @param model the fitted model whose specification and data are refitted
+     * @param model the fitted model whose specification (method, test, level, control, non-convergence policy)
+     *              and data are refitted
      */
     public SubsetFitter(MetaResult model) {
         this.model = model;
@@ -81,13 +73,9 @@ public final class SubsetFitter {
         this.data = model.data();
         Method m = spec.method();
         this.kernelPath = m != Method.MH && m != Method.PETO;
-        int kk = Math.max(1, data.k());
-        this.ws = new FitWorkspace(kk, 1);
-        this.out = new KernelFit(1);
-        this.estimator = kernelPath ? m.estimator() : null;
-        this.knha = spec.test() == TestType.KNHA;
-        this.zCrit = Probabilities.normalQuantile(1 - (1 - spec.level()) / 2);
-        ws.load(data.yi(), data.vi(), data.k());
+        this.yi = data.yi();
+        this.vi = data.vi();
+        this.refitter = kernelPath ? new Refitter(spec.fitSpec(), model.tau2(), Math.max(1, data.k()), 1) : null;
     }
 
     /** @return the model refitted */
@@ -102,6 +90,11 @@ public final class SubsetFitter {
 
     /** @return warnings raised by the refits so far (non-convergence), in order */
     public List<String> warnings() {
+        if (refitter != null) {
+            List<String> all = new ArrayList<>(refitter.warnings());
+            all.addAll(warnings);
+            return Collections.unmodifiableList(all);
+        }
         return Collections.unmodifiableList(warnings);
     }
 
@@ -121,81 +114,22 @@ public final class SubsetFitter {
         if (!kernelPath) {
             return fitFriendly(idx, n, what);
         }
-        double[] yi = data.yi();
-        double[] vi = data.vi();
-        if (n == 1) {
-            single(yi[idx[0]], vi[idx[0]]);
-            return true;
-        }
-        load(idx, n, yi, vi);
-        boolean ok = FitKernel.fit(ws, estimator, knha, true, out);
-        if (!ok || !out.converged) {
-            String msg = String.format(Locale.ROOT, "the %s estimator of tau^2 did not converge %s (%d iterations)",
-                    spec.method().label(), what, out.iterations);
-            switch (spec.onNonConvergence()) {
-                case FAIL:
-                    throw new NonConvergenceException(msg);
-                case DL:
-                    warnings.add(msg + "; refitted with DerSimonian-Laird");
-                    load(idx, n, yi, vi);
-                    ok = FitKernel.fit(ws, Method.DL.estimator(), knha, true, out);
-                    break;
-                default:
-                    warnings.add(msg + "; the last iterate is reported");
-                    break;
-            }
-            if (!ok) {
-                clear();
-                return false;
-            }
-        }
-        tau2 = out.tau2;
-        estimate = out.beta[0];
-        se = Math.sqrt(out.vb[0]);
-        scale = out.knhaScale;
-        sumW = out.sumW;
-        statistic = estimate / se;
-        double crit;
-        if (knha) {
-            pval = Probabilities.tTwoSided(statistic, n - 1);
-            crit = Probabilities.tQuantile(1 - (1 - spec.level()) / 2, n - 1);
-        } else {
-            pval = Probabilities.normalTwoSided(statistic);
-            crit = zCrit;
-        }
-        ciLb = estimate - crit * se;
-        ciUb = estimate + crit * se;
-        q = out.qe;
-        qPval = Probabilities.chiSquareUpper(q, n - 1);
-        i2 = out.i2;
-        h2 = out.h2;
-        return true;
-    }
-
-    private void load(int[] idx, int n, double[] yi, double[] vi) {
-        for (int j = 0; j < n; j++) {
-            ws.y[j] = yi[idx[j]];
-            ws.v[j] = vi[idx[j]];
-            ws.x[j] = 1.0;
-        }
-        ws.setSize(n, 1);
-        ws.start = Double.NaN;
-    }
-
-    private void single(double y, double v) {
-        tau2 = 0;
-        estimate = y;
-        se = Math.sqrt(v);
-        scale = 1;
-        sumW = 1 / v;
-        statistic = estimate / se;
-        pval = Probabilities.normalTwoSided(statistic);
-        ciLb = estimate - zCrit * se;
-        ciUb = estimate + zCrit * se;
-        q = 0;
-        qPval = 1;
-        i2 = 0;
-        h2 = 1;
+        boolean ok = refitter.fitSubset(yi, vi, idx, n, what);
+        Refitter r = refitter;
+        tau2 = r.tau2;
+        estimate = r.estimate;
+        se = r.se;
+        scale = r.scale;
+        sumW = r.sumW;
+        statistic = r.statistic;
+        pval = r.pval;
+        ciLb = r.ciLb;
+        ciUb = r.ciUb;
+        q = r.q;
+        qPval = r.qPval;
+        i2 = r.i2;
+        h2 = r.h2;
+        return ok;
     }
 
     private boolean fitFriendly(int[] idx, int n, String what) {

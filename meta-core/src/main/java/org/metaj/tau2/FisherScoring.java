@@ -21,6 +21,13 @@ import org.metaj.kernel.FitWorkspace;
  * threshold, the likelihood at 0 is compared as metafor's {@code ll0check} does: a near-flat likelihood may have a
  * stationary point below its maximum at the boundary (seen in permutation refits of an eight-study
  * meta-regression), and then 0 is returned.
+ *
+ * <p>Every setting is read from the workspace, where {@code org.metaj.fit.FitControl} writes it: start
+ * ({@code ws.start}), threshold ({@code ws.tolerance}, scaled or absolute: {@code ws.scaledThreshold}), iteration
+ * limit, REML's Newton steps and the boundary check ({@code ws.ll0Check}, {@code ws.ll0Tolerance}). With
+ * {@code FitControl.metaforDefaults()} (absolute threshold 1e-5, 100 iterations, ll0 tolerance
+ * {@code eps^(1/4)}) this is the scoring of metafor's {@code rma.uni()} under its default control, as its
+ * {@code trimfill()} uses it.
  */
 abstract class FisherScoring implements Tau2Estimator {
 
@@ -69,12 +76,12 @@ abstract class FisherScoring implements Tau2Estimator {
         meanV /= ws.k();
         // the threshold is absolute (metafor's) for data on the usual scales; for variances far below 1 it shrinks
         // with them, so that y * c, v * c^2 gives tau^2 * c^2 also at c = 1e-6 (variances of 1e-12)
-        double threshold = ws.tolerance * Math.min(1.0, meanV);
+        double threshold = ws.scaledThreshold ? ws.tolerance * Math.min(1.0, meanV) : ws.tolerance;
         // When the iterates are being pulled to the boundary (a step had to be halved to keep tau^2 >= 0), the
         // maximum is at 0 and where the iteration stops is an artefact of the stopping rule: there metafor's
         // absolute threshold is kept for all but minute variances, so that the tiny positive tau^2 (and I^2)
         // metafor reports at the boundary is reproduced (e.g. incidence-rate differences, variances ~1e-5).
-        double boundaryThreshold = ws.tolerance * Math.min(1.0, meanV / 1e-8);
+        double boundaryThreshold = ws.scaledThreshold ? ws.tolerance * Math.min(1.0, meanV / 1e-8) : ws.tolerance;
         double t = ws.start;
         if (!(t >= 0) || Double.isInfinite(t)) {
             t = Math.max(0.0, Hedges.INSTANCE.estimate(ws));
@@ -107,17 +114,17 @@ abstract class FisherScoring implements Tau2Estimator {
             double change = Math.abs(next - t);
             t = next;
             used = halvings > 0 ? boundaryThreshold : threshold;
-            if (change < used || change <= 64 * Math.ulp(t)) {
+            if (change < used || change <= 64 * Math.ulp(t) || (!ws.scaledThreshold && change <= used)) {
                 ws.converged = true;
                 break;
             }
         }
         ws.iterations = it;
-        if (ws.converged && t > used && positiveVariances(ws)) {
+        if (ws.ll0Check && ws.converged && t > used && positiveVariances(ws)) {
             // metafor's ll0check (rma.uni, on by default for ML and REML): Fisher scoring may stop at a stationary
             // point of a likelihood whose maximum is at the boundary; if l(0) exceeds l(t) by more than the
             // tolerance, tau^2 = 0 is reported instead (EB has no likelihood: NaN, no check)
-            if (gainAtZero(ws, t) > ws.tolerance) {
+            if (gainAtZero(ws, t) > ws.ll0Tolerance) {
                 t = 0.0;
             }
         }

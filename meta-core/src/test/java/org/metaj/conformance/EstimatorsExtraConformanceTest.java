@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.Method;
-import org.metaj.model.NonConvergenceException;
+import org.metaj.fit.NonConvergenceException;
 import org.metaj.model.TestType;
 
 /**

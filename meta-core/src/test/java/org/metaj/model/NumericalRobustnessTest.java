@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.metaj.fit.NonConvergenceException;
 import org.metaj.data.StudyData;
 
 /**
