@@ -401,24 +401,18 @@ public final class FitWorkspace {
     public double trP() {
         final int p = this.p;
         if (p == 1) {
-            if (dominant >= 0) {
-                // sum_i w_i (1 - h_i), h_i = w_i x_i^2 / sum w x^2; the dominant study's 1 - h_t is R / sum w x^2
-                final double a0 = ainv[0];
-                double tr = w[dominant] * restX2 * a0;
-                for (int i = 0; i < k; i++) {
-                    if (i != dominant) {
-                        double wi = w[i];
-                        tr += wi * (1 - wi * x[i] * x[i] * a0);
-                    }
-                }
-                return tr;
-            }
-            double s2 = 0;
+            // sum_i w_i (1 - h_i), h_i = w_i x_i^2 / sum w x^2 in [0, 1]: no w^2 is formed (it overflows for
+            // variances below 1e-154) and no difference of large sums; a dominant study's 1 - h_t is R / sum w x^2
+            final double a0 = ainv[0];
+            final int t = dominant;
+            double tr = t >= 0 ? w[t] * restX2 * a0 : 0.0;
             for (int i = 0; i < k; i++) {
-                double wx = w[i] * x[i];
-                s2 += wx * wx;
+                if (i != t) {
+                    double wi = w[i];
+                    tr += wi * (1 - wi * x[i] * x[i] * a0);
+                }
             }
-            return sumW - ainv[0] * s2;
+            return tr;
         }
         crossWeighted(b2, 2);
         double tr = 0;
