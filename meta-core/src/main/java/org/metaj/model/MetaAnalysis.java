@@ -191,6 +191,10 @@ public final class MetaAnalysis {
         FitWorkspace ws = new FitWorkspace(k, 1);
         ws.load(data.yi(), data.vi(), k);
         ws.maxIterations = maxIterations;
+        String spread = org.metaj.kernel.VarianceSpread.warning(ws.v, k);
+        if (spread != null) {
+            b.warnings.add(spread);
+        }
         KernelFit out = new KernelFit(1);
         Tau2Estimator est = method.estimator();
         boolean ok = FitKernel.fit(ws, est, test == TestType.KNHA, true, out);

@@ -132,6 +132,10 @@ public final class MetaRegression {
         double[] y = data.yi();
         double[] v = data.vi();
         ws.load(y, v, x.rowMajor(), k, p);
+        String spread = org.metaj.kernel.VarianceSpread.warning(v, k);
+        if (spread != null) {
+            warnings.add(spread);
+        }
         Tau2Estimator est = method.estimator();
         boolean knha = test == TestType.KNHA;
         boolean ok = FitKernel.fit(ws, est, knha, true, out);
