@@ -11,7 +11,10 @@ import java.util.Arrays;
  * approximation {@code z = S / sqrt(var S)} with {@code S = tau_b sqrt((n0 - n1)(n0 - n2))} and the tie-corrected
  * variance
  * {@code var S = (v0 - vt - vu)/18 + v1/(2n(n-1)) + v2/(9n(n-1)(n-2))} of Kendall (1970, eq. 4.4), no continuity
- * correction. This is the test R's {@code cor.test(method = "kendall", exact = TRUE)} performs.
+ * correction. This is the test R's {@code cor.test(method = "kendall", exact = TRUE)} performs, except that above
+ * {@link #EXACT_MAX_N} observations without ties the normal approximation replaces the exact distribution. The
+ * pair counts take {@code O(n log n)} time (Knight 1966, {@link #pairCounts}): 100,000 studies in well under a
+ * second, where counting all pairs took 109 s.
  */
 final class KendallTau {
     final double tau;
@@ -24,37 +27,162 @@ final class KendallTau {
         this.exact = exact;
     }
 
-    static KendallTau test(double[] x, double[] y) {
+    /**
+     * Above this many pairs of observations the exact null distribution ({@link #lowerTail}, {@code O(n q)} time
+     * with {@code q} up to {@code n^2/4}) is replaced by the normal approximation without ties: about 0.3 s at
+     * n = 1000. R's {@code cor.test(exact = TRUE)} (which metafor's {@code ranktest} asks for) has no such limit and
+     * does not finish at n = 100,000.
+     */
+    static final int EXACT_MAX_N = 1000;
+
+    /**
+     * Kendall's statistic {@code S = concordant - discordant} in {@code O(n log n)} (Knight 1966, J Am Stat Assoc
+     * 61:436): sort the pairs by x, breaking ties in x by y; the discordant pairs are then the exchanges a stable
+     * merge sort of the y sequence makes, and with {@code n1} pairs tied in x, {@code n2} tied in y and {@code n3}
+     * tied in both, {@code S = n0 - n1 - n2 + n3 - 2 exchanges}, {@code n0 = n(n-1)/2}. A pair is tied when its
+     * values compare equal ({@code ==}, so -0.0 ties with 0.0), as in the pairwise definition.
+     *
+     * @return {@code {S, n1, n2}} as longs
+     */
+    static long[] pairCounts(double[] x, double[] y) {
         int n = x.length;
-        long conc = 0;
-        long disc = 0;
-        long tx = 0;
-        long ty = 0;
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double dx = Math.signum(x[i] - x[j]);
-                double dy = Math.signum(y[i] - y[j]);
-                if (dx == 0) {
-                    tx++;
+            idx[i] = i;
+        }
+        int[] buf = new int[n];
+        sortByXThenY(idx, buf, x, y);
+        double[] ys = new double[n];
+        long n1 = 0;
+        long n3 = 0;
+        long runX = 1;
+        long runXY = 1;
+        for (int i = 0; i < n; i++) {
+            ys[i] = y[idx[i]];
+            if (i > 0) {
+                double xa = x[idx[i - 1]];
+                double xb = x[idx[i]];
+                if (xa == xb) {
+                    runX++;
+                    runXY = ys[i - 1] == ys[i] ? runXY + 1 : 1;
+                } else {
+                    runX = 1;
+                    runXY = 1;
                 }
-                if (dy == 0) {
-                    ty++;
-                }
-                double s = dx * dy;
-                if (s > 0) {
-                    conc++;
-                } else if (s < 0) {
-                    disc++;
-                }
+                n1 += runX - 1; // the new element ties with the runX - 1 before it
+                n3 += runXY - 1;
             }
         }
+        long exchanges = mergeCount(ys, new double[n]);
+        long n2 = 0;
+        long runY = 1;
+        for (int i = 1; i < n; i++) {
+            runY = ys[i] == ys[i - 1] ? runY + 1 : 1;
+            n2 += runY - 1;
+        }
+        long n0 = (long) n * (n - 1) / 2;
+        return new long[] {n0 - n1 - n2 + n3 - 2 * exchanges, n1, n2};
+    }
+
+    /** stable bottom-up merge sort of the indices by (x, y) with {@code <} (not {@code Double.compare}). */
+    private static void sortByXThenY(int[] idx, int[] buf, double[] x, double[] y) {
+        int n = idx.length;
+        int[] src = idx;
+        int[] dst = buf;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    int a = src[i];
+                    int b = src[j];
+                    // take b first only if it is strictly smaller: stability
+                    if (x[b] < x[a] || (x[b] == x[a] && y[b] < y[a])) {
+                        dst[o++] = b;
+                        j++;
+                    } else {
+                        dst[o++] = a;
+                        i++;
+                    }
+                }
+                while (i < mid) {
+                    dst[o++] = src[i++];
+                }
+                while (j < hi) {
+                    dst[o++] = src[j++];
+                }
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != idx) {
+            System.arraycopy(src, 0, idx, 0, n);
+        }
+    }
+
+    /**
+     * Sorts {@code a} ascending by a stable bottom-up merge sort and returns the number of exchanges, i.e. of pairs
+     * {@code i < j} with {@code a[i] > a[j]} (equal values are not counted).
+     */
+    private static long mergeCount(double[] a, double[] buf) {
+        int n = a.length;
+        double[] src = a;
+        double[] dst = buf;
+        long swaps = 0;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    if (src[j] < src[i]) {
+                        swaps += mid - i; // src[j] passes every element left in the left run
+                        dst[o++] = src[j++];
+                    } else {
+                        dst[o++] = src[i++];
+                    }
+                }
+                while (i < mid) {
+                    dst[o++] = src[i++];
+                }
+                while (j < hi) {
+                    dst[o++] = src[j++];
+                }
+            }
+            double[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+        return swaps;
+    }
+
+    static KendallTau test(double[] x, double[] y) {
+        int n = x.length;
+        long[] c = pairCounts(x, y);
+        long sStat = c[0];
+        long tx = c[1];
+        long ty = c[2];
         double n0 = n * (n - 1) / 2.0;
-        double tau = (conc - disc) / Math.sqrt((n0 - tx) * (n0 - ty));
+        double tau = sStat / Math.sqrt((n0 - tx) * (n0 - ty));
         if (!Double.isFinite(tau)) {
             return new KendallTau(Double.NaN, Double.NaN, false);
         }
-        boolean ties = distinct(x) < n || distinct(y) < n;
+        boolean ties = tx > 0 || ty > 0;
+        if (!ties && n > EXACT_MAX_N) {
+            double varS = (double) n * (n - 1) * (2.0 * n + 5) / 18;
+            return new KendallTau(tau, org.metaj.stats.Probabilities.normalTwoSided(sStat / Math.sqrt(varS)), false);
+        }
         if (!ties) {
+            long conc = ((long) n * (n - 1) / 2 + sStat) / 2; // no ties: conc + disc = n0, conc - disc = S
             long q = conc; // = (tau + 1) n (n - 1) / 4 without ties
             long total = (long) n * (n - 1) / 2;
             double p;
@@ -92,18 +220,6 @@ final class KendallTau {
         double varS = (v0 - vt - vu) / 18 + a1 * b1 / (2.0 * n * (n - 1)) + a2 * b2 / (9.0 * n * (n - 1) * (n - 2));
         double z = s / Math.sqrt(varS);
         return new KendallTau(tau, org.metaj.stats.Probabilities.normalTwoSided(z), false);
-    }
-
-    private static int distinct(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        int d = s.length > 0 ? 1 : 0;
-        for (int i = 1; i < s.length; i++) {
-            if (s[i] != s[i - 1]) {
-                d++;
-            }
-        }
-        return d;
     }
 
     /** sizes (>= 2) of the groups of tied values. */

@@ -45,6 +45,12 @@ public final class FitWorkspace {
     /** double scratch of length maxK, free for resampling loops. */
     public final double[] scratch;
     boolean singular;
+    /**
+     * the study carrying more than half of {@code sum w x^2} in the last intercept-only solve, or -1; with
+     * {@link #restX2}, the sum of {@code w x^2} over the other studies (see {@link #dominatedQ}).
+     */
+    int dominant = -1;
+    double restX2;
     double solvedAt = Double.NaN;
     double sumW;
     double q;
@@ -214,6 +220,7 @@ public final class FitWorkspace {
             return;
         }
         solvedAt = Double.NaN;
+        dominant = -1;
         final int k = this.k;
         double sw = 0;
         double swx = 0;
@@ -254,16 +261,25 @@ public final class FitWorkspace {
         if (p == 1) {
             double swy = 0;
             double swx = 0;
+            double top = -1;
+            int t = 0;
             for (int i = 0; i < k; i++) {
                 double wi = w[i];
                 double xi = x[i];
+                double wx = wi * xi;
+                double wx2 = wx * xi;
                 sw += wi;
-                swx += wi * xi * xi;
-                swy += wi * xi * y[i];
+                swx += wx2;
+                swy += wx * y[i];
+                if (wx2 > top) {
+                    top = wx2;
+                    t = i;
+                }
             }
             sumW = sw;
             if (!(swx > 0)) {
                 singular = true;
+                dominant = -1;
                 q = Double.NaN;
                 return q;
             }
@@ -271,6 +287,10 @@ public final class FitWorkspace {
             double b = swy / swx;
             beta[0] = b;
             ainv[0] = 1.0 / swx;
+            if (top > 0.5 * swx) {
+                return dominatedQ(t, b, swx);
+            }
+            dominant = -1;
             double qq = 0;
             for (int i = 0; i < k; i++) {
                 double ri = y[i] - x[i] * b;
@@ -280,6 +300,7 @@ public final class FitWorkspace {
             q = qq;
             return qq;
         }
+        dominant = -1;
         for (int j = 0; j < p * p; j++) {
             a[j] = 0;
         }
@@ -327,6 +348,49 @@ public final class FitWorkspace {
         return qq;
     }
 
+    /**
+     * Q and the residuals of an intercept-only (p = 1) solve in which study {@code t} carries more than half of
+     * {@code sum w x^2} (e.g. a sampling variance of 1e-40 beside variances of 0.02). The usual residual
+     * {@code r_t = y_t - x_t b} is then the difference of two nearly equal numbers: {@code b} is rounded to about
+     * {@code eps |y_t|}, and {@code w_t r_t^2} would carry an error of order {@code w_t (eps y_t)^2} (1e8 for a
+     * variance of 1e-40, an overflow at 1e-300), swamping Q. Eliminating {@code b} algebraically gives the
+     * cancellation-free form
+     * {@code r_t = sum_{j != t} w_j x_j (y_t x_j - x_t y_j) / sum_j w_j x_j^2} (for an intercept,
+     * {@code sum_{j != t} w_j (y_t - y_j) / sum w}), whose terms have one sign per study and no large
+     * intermediate; the other residuals are well conditioned as usual. The same sum {@code R = sum_{j != t} w_j
+     * x_j^2} serves {@link #trP()}, where the dominant study's share of the trace is {@code w_t R / sum w x^2}
+     * instead of {@code w_t (1 - h_t)} with {@code h_t} near 1 (see Higham 2002, Accuracy and Stability of
+     * Numerical Algorithms, 2nd ed., sec. 1.7 and ch. 20, on rewriting a formula so that cancellation happens only
+     * in exactly known differences of the data).
+     */
+    private double dominatedQ(int t, double b, double swx) {
+        final double yt = y[t];
+        final double xt = x[t];
+        double rest = 0;
+        double num = 0;
+        double qq = 0;
+        for (int i = 0; i < k; i++) {
+            if (i == t) {
+                continue;
+            }
+            double wi = w[i];
+            double xi = x[i];
+            double wx = wi * xi;
+            rest += wx * xi;
+            num += wx * (yt * xi - xt * y[i]);
+            double ri = y[i] - xi * b;
+            r[i] = ri;
+            qq += wi * ri * ri;
+        }
+        double rt = num / swx;
+        r[t] = rt;
+        qq += w[t] * rt * rt;
+        dominant = t;
+        restX2 = rest;
+        q = qq;
+        return qq;
+    }
+
     /** @return true if the last solve found {@code X'WX} singular */
     public boolean singular() {
         return singular;
@@ -348,12 +412,18 @@ public final class FitWorkspace {
     public double trP() {
         final int p = this.p;
         if (p == 1) {
-            double s2 = 0;
+            // sum_i w_i (1 - h_i), h_i = w_i x_i^2 / sum w x^2 in [0, 1]: no w^2 is formed (it overflows for
+            // variances below 1e-154) and no difference of large sums; a dominant study's 1 - h_t is R / sum w x^2
+            final double a0 = ainv[0];
+            final int t = dominant;
+            double tr = t >= 0 ? w[t] * restX2 * a0 : 0.0;
             for (int i = 0; i < k; i++) {
-                double wx = w[i] * x[i];
-                s2 += wx * wx;
+                if (i != t) {
+                    double wi = w[i];
+                    tr += wi * (1 - wi * x[i] * x[i] * a0);
+                }
             }
-            return sumW - ainv[0] * s2;
+            return tr;
         }
         crossWeighted(b2, 2);
         double tr = 0;

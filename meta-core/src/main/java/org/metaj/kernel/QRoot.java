@@ -6,12 +6,18 @@ package org.metaj.kernel;
  * Used by the Paule-Mandel estimators and the Q-profile confidence interval. Root finding is Brent's method
  * (Brent 1973, Algorithms for Minimization without Derivatives, ch. 4: inverse quadratic interpolation, secant and
  * bisection steps on a bracketing interval), written out here so that it allocates nothing (commons-math's
- * {@code BrentSolver} allocates an evaluation counter per solve); one instance lives in each {@link FitWorkspace}. The solver works in units of the mean
- * sampling variance ({@code tau2 = u * mean(v)}), so its fixed absolute accuracy is a relative one and the root
- * scales exactly with the data (y * c, v * c^2 gives tau2 * c^2, also for variances of 1e-12 or 1e12).
+ * {@code BrentSolver} allocates an evaluation counter per solve); one instance lives in each {@link FitWorkspace}.
+ *
+ * <p>Accuracy is relative to the root: Brent stops when the bracket is below {@code 2 REL |tau2| + ABS}, with
+ * {@code REL = 1e-15} and an absolute floor {@code ABS = 1e-15 min(v)}, the resolution below which a change of
+ * tau2 changes no weight {@code 1/(v_i + tau2)} at all. The search works in units of the mean sampling variance
+ * ({@code tau2 = u * mean(v)}) only to start the geometric bracketing at a sensible size; the stopping rule does
+ * not depend on that unit, so one huge variance (mean v of 1e15 beside variances of 0.02) no longer coarsens the
+ * root to a fixed fraction of the mean (issue 19: PM was off by 60% or 0, a Q-profile bound 2.85 instead of 0.399),
+ * and the root scales exactly with the data (y * c, v * c^2 gives tau2 * c^2).
  */
 public final class QRoot {
-    /** relative and absolute accuracy of the root (in units of mean v): the tolerance is {@code 2 REL |b| + ABS}. */
+    /** relative accuracy of the root, and the absolute floor in units of the smallest sampling variance. */
     private static final double REL = 1e-15;
     private static final double ABS = 1e-15;
     private static final int MAX_EVALUATIONS = 10_000;
@@ -19,6 +25,8 @@ public final class QRoot {
     private double target;
     /** the unit of the solver's argument: the mean sampling variance of the data loaded. */
     private double unit = 1.0;
+    /** the absolute floor of Brent's tolerance in units of {@link #unit}: {@code ABS min(v) / unit}. */
+    private double floor = ABS;
     /** set by {@link #solve} when the root lies beyond the search limit. */
     private boolean hitLimit;
 
@@ -59,10 +67,14 @@ public final class QRoot {
             return limit;
         }
         double scale = 0;
+        double minV = Double.POSITIVE_INFINITY;
         for (int i = 0; i < ws.k; i++) {
-            scale += ws.v[i];
+            double vi = ws.v[i];
+            scale += vi;
+            minV = Math.min(minV, vi);
         }
         unit = Math.max(scale / ws.k, Double.MIN_NORMAL);
+        floor = Math.max(ABS * (minV / unit), Double.MIN_VALUE);
         // tighten the bracket geometrically before Brent: cheap, and keeps Brent's accuracy meaningful
         double hi = Math.min(limit / unit, Double.MAX_VALUE);
         double lo = 0;
@@ -108,7 +120,7 @@ public final class QRoot {
                 fb = fc;
                 fc = fa;
             }
-            double tol = 2 * REL * Math.abs(b) + ABS;
+            double tol = 2 * REL * Math.abs(b) + floor;
             double m = 0.5 * (c - b);
             if (Math.abs(m) <= tol || fb == 0) {
                 return b;

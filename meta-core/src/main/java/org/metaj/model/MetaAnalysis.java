@@ -254,6 +254,10 @@ public final class MetaAnalysis {
         Refitter r = new Refitter(fitSpec(), Double.NaN, k, 1);
         FitWorkspace ws = r.workspace();
         ws.load(data.yi(), data.vi(), k);
+        String spread = org.metaj.kernel.VarianceSpread.warning(ws.v, k);
+        if (spread != null) {
+            b.warnings.add(spread);
+        }
         boolean ok;
         try {
             ok = r.fit(k, 1, "");

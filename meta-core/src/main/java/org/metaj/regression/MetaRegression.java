@@ -190,6 +190,10 @@ public final class MetaRegression {
         Refitter r = new Refitter(spec.fitSpec(), Double.NaN, k, p);
         FitWorkspace ws = r.workspace();
         ws.load(y, v, x.rowMajor(), k, p);
+        String spread = org.metaj.kernel.VarianceSpread.warning(v, k);
+        if (spread != null) {
+            warnings.add(spread);
+        }
         boolean ok = r.fit(k, p, "");
         warnings.addAll(r.warnings());
         KernelFit out = r.kernelFit();

@@ -67,8 +67,58 @@ abstract class FisherScoring implements Tau2Estimator {
      */
     abstract double logLikelihood(FitWorkspace ws, double tau2);
 
+    /**
+     * Half the binary exponent of the typical sampling variance beyond which the data are rescaled before
+     * iterating: 32, i.e. variances beyond about 2^&plusmn;64 (1e&plusmn;19).
+     */
+    static final int RESCALE_FROM = 32;
+
+    /**
+     * The estimate, on rescaled data when the variances are far from 1. ML, REML and EB are scale-equivariant
+     * ({@code y c, v c^2} gives {@code tau^2 c^2}, Viechtbauer 2005), but their Fisher scoring steps use
+     * {@code sum w^2} and {@code sum w^3}, which overflow for variances below about 1e-102 (REML) or 1e-154 (ML;
+     * issue 19: an ordinary data set rescaled by 1e-100 ended in "did not converge" or in the start value). So the
+     * data are multiplied by {@code c = 2^-m} ({@code v} by {@code 2^-2m}), {@code 2m} the mean binary exponent of
+     * the variances rounded to even, when {@code |m| > RESCALE_FROM}: a power of two, so the scaling itself is
+     * exact, the iterates are those of the data on the usual scale, and the estimate is scaled back by
+     * {@code 2^2m}. Data on ordinary scales are not touched (their iterates, and the agreement with metafor,
+     * stay exactly as they were). The workspace's data are restored before returning, and its last solve is
+     * invalidated (the caller must solve again at the returned tau^2).
+     */
     @Override
     public final double estimate(FitWorkspace ws) {
+        final int k = ws.k();
+        long exponents = 0;
+        for (int i = 0; i < k; i++) {
+            exponents += Math.getExponent(ws.v[i]);
+        }
+        int m = (int) Math.round(exponents / (2.0 * k));
+        if (Math.abs(m) <= RESCALE_FROM) {
+            return iterate(ws);
+        }
+        double start = ws.start;
+        rescale(ws, -m);
+        ws.start = Math.scalb(start, -2 * m);
+        double t;
+        try {
+            t = iterate(ws);
+        } finally {
+            rescale(ws, m);
+            ws.start = start;
+            ws.setSize(k, ws.p()); // the arrays hold a solve of the rescaled data
+        }
+        return Math.scalb(t, 2 * m);
+    }
+
+    /** {@code y <- y 2^e}, {@code v <- v 2^2e} (exact, barring underflow to subnormals). */
+    private static void rescale(FitWorkspace ws, int e) {
+        for (int i = 0; i < ws.k(); i++) {
+            ws.y[i] = Math.scalb(ws.y[i], e);
+            ws.v[i] = Math.scalb(ws.v[i], 2 * e);
+        }
+    }
+
+    private double iterate(FitWorkspace ws) {
         double meanV = 0;
         for (int i = 0; i < ws.k(); i++) {
             meanV += ws.v[i];
