@@ -80,18 +80,18 @@ public final class EffectSizes {
     private final boolean addExplicit;
     private final ZeroCellRule to;
     private final boolean drop00;
-    private final boolean homoscedastic;
+    private final VarianceType vtype;
 
     private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00) {
-        this(add, addExplicit, to, drop00, false);
+        this(add, addExplicit, to, drop00, VarianceType.LS);
     }
 
-    private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00, boolean homoscedastic) {
+    private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00, VarianceType vtype) {
         this.add = add;
         this.addExplicit = addExplicit;
         this.to = to;
         this.drop00 = drop00;
-        this.homoscedastic = homoscedastic;
+        this.vtype = vtype;
     }
 
     /** @return metafor's escalc defaults: {@code add = 0.5}, {@code to = ONLY0}, {@code drop00 = false} */
@@ -108,36 +108,38 @@ public final class EffectSizes {
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "add must be a finite number >= 0, got %s", value));
         }
-        return new EffectSizes(value, true, to, drop00, homoscedastic);
+        return new EffectSizes(value, true, to, drop00, vtype);
     }
 
     /** @param rule to which studies {@code add} applies; @return a copy */
     public EffectSizes withTo(ZeroCellRule rule) {
-        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00, homoscedastic);
+        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00, vtype);
     }
 
     /** @param drop whether to leave out studies with zero events (or zero non-events) in both groups; @return a copy */
     public EffectSizes withDrop00(boolean drop) {
-        return new EffectSizes(add, addExplicit, to, drop, homoscedastic);
+        return new EffectSizes(add, addExplicit, to, drop, vtype);
     }
 
     /**
-     * The variance type of the raw mean difference (metafor's {@code vtype}): "LS" (default) gives the
-     * heteroscedastic {@code sd1^2/n1 + sd2^2/n2}; "HO" assumes equal variances in the two groups and gives
-     * {@code s_p^2 (1/n1 + 1/n2)} with the pooled {@code s_p^2 = ((n1-1) sd1^2 + (n2-1) sd2^2)/(n1+n2-2)}, as
-     * Normand (1999, Stat Med 18:321, Table VIII) computes the variances of the stroke-unit trials. Only MD is
-     * affected; the other measures keep their large-sample variances.
+     * The variance type (metafor's {@code vtype}). For the first fifteen measures: "LS" (default) gives the
+     * large-sample variances; "HO" gives MD the homoscedastic {@code s_p^2 (1/n1 + 1/n2)} with the pooled
+     * {@code s_p^2 = ((n1-1) sd1^2 + (n2-1) sd2^2)/(n1+n2-2)}, as Normand (1999, Stat Med 18:321, Table VIII)
+     * computes the variances of the stroke-unit trials (the other fourteen keep their large-sample variances under
+     * "HO"). For the measures added since, the types each offers are listed in its family's Javadoc (e.g. LS2 for
+     * SMDH, SMCC, SMCR; UB for SMD1 and UCOR; ST and CS for RPB and PHI); asking a measure for a type it does not
+     * offer is an {@link IllegalArgumentException} when its effect sizes are computed.
      *
-     * @param vtype "LS" or "HO" (case-insensitive)
+     * @param vtype a {@link VarianceType} name (case-insensitive)
      * @return a copy
      */
     public EffectSizes withVtype(String vtype) {
-        String v = Objects.requireNonNull(vtype, "vtype").trim().toUpperCase(Locale.ROOT);
-        if (!v.equals("LS") && !v.equals("HO")) {
-            throw new IllegalArgumentException("vtype must be LS (large-sample, heteroscedastic) or HO "
-                    + "(homoscedastic, MD only), got '" + vtype + "'");
-        }
-        return new EffectSizes(add, addExplicit, to, drop00, v.equals("HO"));
+        return withVtype(VarianceType.parse(Objects.requireNonNull(vtype, "vtype")));
+    }
+
+    /** @param vtype the variance type; @return a copy (see {@link #withVtype(String)}) */
+    public EffectSizes withVtype(VarianceType vtype) {
+        return new EffectSizes(add, addExplicit, to, drop00, Objects.requireNonNull(vtype, "vtype"));
     }
 
     /** @return the zero-cell correction */
@@ -160,9 +162,14 @@ public final class EffectSizes {
         return drop00;
     }
 
-    /** @return the variance type: "LS" (large-sample, the default) or "HO" (homoscedastic MD) */
+    /** @return the variance type's name: "LS" (large-sample, the default), "HO", ... */
     public String vtype() {
-        return homoscedastic ? "HO" : "LS";
+        return vtype.name();
+    }
+
+    /** @return the variance type */
+    public VarianceType varianceType() {
+        return vtype;
     }
 
     // ------------------------------------------------------------------ entry points
@@ -247,6 +254,14 @@ public final class EffectSizes {
     public EffectSizeResult compute(EffectMeasure measure, StudyColumns columns) {
         Objects.requireNonNull(measure, "measure");
         List<String> set = pickColumnSet(measure, columns);
+        if (MeasureRegistry.entry(measure) != null) {
+            return MeasureRegistry.compute(this, measure, columns, set);
+        }
+        if (vtype != VarianceType.LS && vtype != VarianceType.HO) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "vtype %s is not available for measure %s; it takes LS (and HO, which changes MD only)", vtype,
+                    measure));
+        }
         int k = columns.size();
         List<String> notes = new ArrayList<>();
 
@@ -371,7 +386,7 @@ public final class EffectSizes {
             }
             double a0 = correct ? add : 0.0;
             double[] yv = effect(measure, canon, i, a0);
-            if (homoscedastic && measure == EffectMeasure.MD) {
+            if (vtype == VarianceType.HO && measure == EffectMeasure.MD) {
                 double s1 = canon[1][i], n1 = canon[2][i], s2 = canon[4][i], n2 = canon[5][i];
                 double sp2 = ((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2);
                 yv[1] = sp2 * (1 / n1 + 1 / n2);
@@ -719,7 +734,7 @@ public final class EffectSizes {
             case IRR: case IRD:
                 return RATES;
             default:
-                throw new AssertionError(m);
+                throw new AssertionError(m + " is computed by MeasureRegistry");
             }
         }
     }
