@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.metaj.data.DataException;
 import org.metaj.data.StudyData;
+import org.metaj.effect.Transform;
 import org.metaj.model.MetaAnalysis;
 import org.metaj.model.MetaResult;
 import org.metaj.model.NonConvergenceException;
@@ -35,6 +36,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "show stack traces of errors")
     boolean debug;
+
+    @Option(names = "--transf", paramLabel = "NAME", description = "back-transformation of the estimate and intervals "
+            + "(metafor's transf): exp, ztor, ilogit, iarcsin, ipft.hm, isqrt, iirft.hm, iahw, iabt or none "
+            + "(default: chosen from the measure, e.g. exp for OR, ztor for ZCOR, ipft.hm for PFT)")
+    String transf;
 
     @Mixin
     RegressionSection regression = new RegressionSection();
@@ -74,6 +80,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         pw.flush();
         return 0;
+    }
+
+    static Transform parseTransform(String name) {
+        try {
+            return Transform.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transf: " + e.getMessage());
+        }
     }
 
     static boolean parseFormat(String format) {
@@ -117,6 +131,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         json.put("test", r.test().name().toLowerCase(Locale.ROOT));
         json.put("level", 100 * r.level());
         json.putAll(r.figures());
+        Transform t = transf == null ? Transform.forMeasure(d.measure()) : parseTransform(transf);
+        try {
+            json.putAll(r.backTransformed(t));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transf: " + e.getMessage());
+        }
         json.put("converged", r.converged());
         Map<String, Object> studies = new LinkedHashMap<>();
         studies.put("label", d.labels());
@@ -125,7 +145,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         studies.put("weight", r.weights());
         json.put("studies", studies);
         AnalysisContext ctx = new AnalysisContext(data.file().toString(), data.columns(), d, ma, r, json);
-        ctx.text().append(r.toString());
+        ctx.text().append(r.toString(t));
         for (Section s : sections()) {
             s.run(ctx);
         }

@@ -29,8 +29,14 @@ import org.metaj.data.StudyColumns;
  */
 public final class CsvReader {
     /** Columns that are always numeric (metafor's input names). */
-    static final Set<String> NUMERIC = Set.of("yi", "vi", "sei", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i", "ai",
-            "bi", "ci", "di", "ri", "ni", "xi", "x1i", "t1i", "x2i", "t2i");
+    static final Set<String> NUMERIC = numericColumns();
+
+    /** @return yi, vi, sei and every input column of an effect measure (the registry's list) */
+    private static Set<String> numericColumns() {
+        java.util.Set<String> s = new java.util.TreeSet<>(org.metaj.effect.EffectMeasure.inputColumns());
+        s.addAll(List.of("yi", "vi", "sei"));
+        return java.util.Collections.unmodifiableSet(s);
+    }
     /** Cells read as missing values. */
     static final Set<String> MISSING = Set.of("", "NA", "na", "N/A", "n/a", ".");
 

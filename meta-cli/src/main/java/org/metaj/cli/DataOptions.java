@@ -28,8 +28,10 @@ public final class DataOptions {
             + "names: yi,vi | m1i,sd1i,n1i,m2i,sd2i,n2i | ai,bi,ci,di | ai,n1i,ci,n2i | ri,ni | xi,ni | x1i,t1i,x2i,t2i)")
     Path file;
 
-    @Option(names = "--measure", paramLabel = "M", description = "MD, SMD, ROM, OR, RR, RD, PETO, COR, ZCOR, PR, PLO,"
-            + " PAS, PFT, IRR, IRD (escalc); omit for precomputed yi, vi (or sei)")
+    @Option(names = "--measure", paramLabel = "M", description = "an escalc measure: MD, SMD, ROM, OR, RR, RD, PETO, "
+            + "COR, ZCOR, PR, PLO, PAS, PFT, IRR, IRD, SMDH, SMD1, CVR, VR, RPB, RBIS, D2ORN, D2ORL, MC, SMCC, SMCR, "
+            + "SMCRH, ROMC, MN, MNLN, CVLN, SDLN, PLN, IRLN, IRS, IRFT, UCOR, PCOR, ZPCOR, SPCOR, AS, PHI, YUQ, YUY, "
+            + "RTET, OR2DN, OR2DL, AHW, ABT; omit for precomputed yi, vi (or sei)")
     String measure;
 
     @Option(names = "--method", paramLabel = "X", defaultValue = "REML", description = "FE, DL, HE, HS, HSk, SJ, ML, "
@@ -51,8 +53,9 @@ public final class DataOptions {
             + "all, if0all, none")
     String to;
 
-    @Option(names = "--vtype", paramLabel = "LS|HO", description = "variance of MD: LS (default, sd1^2/n1 + "
-            + "sd2^2/n2) or HO (pooled SD, equal variances assumed)")
+    @Option(names = "--vtype", paramLabel = "V", description = "escalc's variance type: LS (default, large-sample), "
+            + "HO (MD: pooled SD, equal variances assumed), LS2 (SMDH, SMD1, SMCC, SMCR), UB (SMD1, UCOR), ST or CS "
+            + "(RPB, PHI)")
     String vtype;
 
     @Option(names = "--drop00", description = "drop studies with no events (or no non-events) in both groups")
@@ -170,7 +173,13 @@ public final class DataOptions {
             if (!hasColumnsFor(m, cols)) {
                 throw new DataException(cols.source(), -1, null, missingColumns(m, cols));
             }
-            r = es.compute(m, cols);
+            try {
+                r = es.compute(m, cols);
+            } catch (DataException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--vtype: " + e.getMessage()); // a vtype the measure does not offer
+            }
         }
         notes.addAll(r.notes());
         StudyData d = r.toStudyData();
