@@ -93,8 +93,9 @@ write(no, "normand1999.csv")
 for (m in c("SMDH", "SMD1", "CVR", "VR", "RPB", "RBIS", "D2ORN", "D2ORL"))
   measure_case("normand1999", "normand1999.csv", no, m, c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"))
 measure_case("normand1999", "normand1999.csv", no, "SMDH", c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = "LS2")
-for (v in c("UB", "LS2")) measure_case("normand1999", "normand1999.csv", no, "SMD1", c("m1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
-measure_case("normand1999", "normand1999.csv", no, "RPB", c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = "CS")
+for (v in c("UB", "LS2", "AV")) measure_case("normand1999", "normand1999.csv", no, "SMD1", c("m1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
+for (v in c("CS", "ST")) measure_case("normand1999", "normand1999.csv", no, "RPB",
+                                     c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
 
 # --- one group (Normand 1999, group 1) -------------------------------------------------------------------------
 og <- with(dat.normand1999, data.frame(study = source, mi = m1i, sdi = sd1i, ni = n1i))
@@ -116,6 +117,7 @@ for (m in c("SMCC", "SMCR")) measure_case("change", "change.csv", ch, m, c("m1i"
 db <- with(dat.debruin2009, data.frame(study = author, xi = xi, ni = ni))
 write(db, "debruin2009.csv")
 measure_case("debruin2009", "debruin2009.csv", db, "PLN", c("xi", "ni"))
+measure_case("debruin2009", "debruin2009.csv", db, "PLN", c("xi", "ni"), vtype = "AV")
 for (m in c("PFT", "PLO", "PAS")) measure_case("debruin2009", "debruin2009.csv", db, m, c("xi", "ni"))
 nw <- with(dat.nielweise2008, data.frame(study = paste(authors, year), xi = x1i, ti = t1i))
 write(nw, "nielweise2008.csv")                 # one study with xi = 0
@@ -125,19 +127,21 @@ for (m in c("IRLN", "IRS", "IRFT")) measure_case("nielweise2008", "nielweise2008
 mc <- with(dat.mcdaniel1994[1:15, ], data.frame(study = study, ri = ri, ni = ni))
 write(mc, "mcdaniel1994.csv")
 measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "UCOR", c("ri", "ni"))
-measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "UCOR", c("ri", "ni"), vtype = "UB")
+for (v in c("UB", "AV")) measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "UCOR", c("ri", "ni"), vtype = v)
 measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "ZCOR", c("ri", "ni"))
 al <- with(dat.aloe2013, data.frame(study = study, ti = tval, ni = n, mi = preds, r2i = R2))
 write(al, "aloe2013.csv")
 for (m in c("PCOR", "ZPCOR")) measure_case("aloe2013", "aloe2013.csv", al, m, c("ti", "ni", "mi"))
 measure_case("aloe2013", "aloe2013.csv", al, "SPCOR", c("ti", "ni", "mi", "r2i"))
+measure_case("aloe2013", "aloe2013.csv", al, "PCOR", c("ti", "ni", "mi"), vtype = "AV")
+measure_case("aloe2013", "aloe2013.csv", al, "SPCOR", c("ti", "ni", "mi", "r2i"), vtype = "AV")
 
 # --- 2x2 tables (BCG trials) -----------------------------------------------------------------------------------
 bcg <- with(dat.bcg, data.frame(study = paste(author, year), ai = tpos, bi = tneg, ci = cpos, di = cneg))
 write(bcg, "bcg.csv")
 for (m in c("AS", "PHI", "YUQ", "YUY", "OR2DN", "OR2DL", "RTET"))
   measure_case("bcg", "bcg.csv", bcg, m, c("ai", "bi", "ci", "di"))
-measure_case("bcg", "bcg.csv", bcg, "PHI", c("ai", "bi", "ci", "di"), vtype = "ST")
+for (v in c("ST", "CS")) measure_case("bcg", "bcg.csv", bcg, "PHI", c("ai", "bi", "ci", "di"), vtype = v)
 measure_case("bcg", "bcg.csv", bcg, "OR", c("ai", "bi", "ci", "di"))
 measure_case("bcg", "bcg.csv", bcg, "OR", c("ai", "bi", "ci", "di"), transf = "none",
              extra = c("--transf", "none"))

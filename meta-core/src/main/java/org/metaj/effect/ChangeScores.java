@@ -62,12 +62,12 @@ final class ChangeScores {
         return s1 * s1 + s2 * s2 - 2 * r * s1 * s2;
     }
 
-    static void mc(double[] x, VarianceType vt, double[] out) {
+    static void mc(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = x[0] - x[1];
         out[1] = changeVariance(x) / x[4];
     }
 
-    static void smcc(double[] x, VarianceType vt, double[] out) {
+    static void smcc(double[] x, VarianceType vt, double avg, double[] out) {
         double n = x[4];
         double j = TwoGroupMeans.j(n - 1);
         double d = (x[0] - x[1]) / Math.sqrt(changeVariance(x));
@@ -76,7 +76,7 @@ final class ChangeScores {
         out[1] = vt == VarianceType.LS2 ? j * j * (1 / n + d * d / (2 * n)) : 1 / n + y * y / (2 * n);
     }
 
-    static void smcr(double[] x, VarianceType vt, double[] out) {
+    static void smcr(double[] x, VarianceType vt, double avg, double[] out) {
         double n = x[4], r = x[5];
         double j = TwoGroupMeans.j(n - 1);
         double d = (x[0] - x[1]) / x[2];
@@ -86,7 +86,7 @@ final class ChangeScores {
                 : 2 * (1 - r) / n + y * y / (2 * n);
     }
 
-    static void smcrh(double[] x, VarianceType vt, double[] out) {
+    static void smcrh(double[] x, VarianceType vt, double avg, double[] out) {
         double n = x[4], s1 = x[2];
         double j = TwoGroupMeans.j(n - 1);
         double y = j * (x[0] - x[1]) / s1;
@@ -94,7 +94,7 @@ final class ChangeScores {
         out[1] = j * j * (changeVariance(x) / (s1 * s1 * (n - 1)) + y * y / (2 * (n - 1)));
     }
 
-    static void romc(double[] x, VarianceType vt, double[] out) {
+    static void romc(double[] x, VarianceType vt, double avg, double[] out) {
         double m1 = x[0], m2 = x[1], s1 = x[2], s2 = x[3], n = x[4], r = x[5];
         out[0] = Math.log(m1 / m2);
         out[1] = s1 * s1 / (n * m1 * m1) + s2 * s2 / (n * m2 * m2) - 2 * r * s1 * s2 / (m1 * m2 * n);

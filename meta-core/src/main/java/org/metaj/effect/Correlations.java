@@ -13,6 +13,8 @@ import static org.metaj.effect.EffectSizes.num;
  * <ul>
  * <li><b>UCOR</b>: {@code yi = r 2F1(1/2, 1/2; (n-2)/2; 1 - r^2)} (defined for {@code n > 4}); LS
  * {@code vi = (1 - yi^2)^2/(n - 1)}; UB {@code vi = yi^2 - (1 - (n-3)/(n-2) (1 - r^2) 2F1(1, 1; n/2; 1 - r^2))}.
+ * AV {@code vi = (1 - ybar^2)^2/(n - 1)} with {@code ybar} the mean of the {@code yi} weighted by {@code n} (so
+ * for PCOR and SPCOR: {@code ybar} in place of {@code yi} in the LS variance).
  * Olkin &amp; Pratt (1958), Ann. Math. Stat. 29:201-211, eq. 2.3 and 3.2 (the unique minimum-variance unbiased
  * estimator of rho and of its variance).</li>
  * <li><b>PCOR</b>: {@code df = n - m - 1}, {@code yi = t/sqrt(t^2 + df)}, LS {@code vi = (1 - yi^2)^2/df};
@@ -58,13 +60,17 @@ final class Correlations {
         return null;
     }
 
-    static void ucor(double[] x, VarianceType vt, double[] out) {
+    static void ucor(double[] x, VarianceType vt, double avg, double[] out) {
         double r = x[0], n = x[1];
         double z = 1 - r * r;
         double y = r * hypergeometric2F1(0.5, 0.5, (n - 2) / 2, z);
         out[0] = y;
+        out[2] = y;
+        out[3] = n;
         if (vt == VarianceType.UB) {
             out[1] = y * y - (1 - (n - 3) / (n - 2) * z * hypergeometric2F1(1, 1, n / 2, z));
+        } else if (vt == VarianceType.AV) {
+            out[1] = (1 - avg * avg) * (1 - avg * avg) / (n - 1);
         } else {
             out[1] = (1 - y * y) * (1 - y * y) / (n - 1);
         }
@@ -75,24 +81,29 @@ final class Correlations {
         return t / Math.sqrt(t * t + df);
     }
 
-    static void pcor(double[] x, VarianceType vt, double[] out) {
+    static void pcor(double[] x, VarianceType vt, double avg, double[] out) {
         double y = partial(x);
+        double s = vt == VarianceType.AV ? avg : y;
         out[0] = y;
-        out[1] = (1 - y * y) * (1 - y * y) / (x[1] - x[2] - 1);
+        out[1] = (1 - s * s) * (1 - s * s) / (x[1] - x[2] - 1);
+        out[2] = y;
+        out[3] = x[1];
     }
 
-    static void zpcor(double[] x, VarianceType vt, double[] out) {
+    static void zpcor(double[] x, VarianceType vt, double avg, double[] out) {
         double y = partial(x);
         out[0] = 0.5 * Math.log((1 + y) / (1 - y));
         out[1] = 1 / (x[1] - x[2] - 1);
     }
 
-    static void spcor(double[] x, VarianceType vt, double[] out) {
+    static void spcor(double[] x, VarianceType vt, double avg, double[] out) {
         double t = x[0], n = x[1], r2 = x[3];
         double y = t * Math.sqrt(1 - r2) / Math.sqrt(n - x[2] - 1);
-        double u = r2 - y * y;
+        double u = r2 - (vt == VarianceType.AV ? avg * avg : y * y);
         out[0] = y;
         out[1] = (r2 * r2 - 2 * r2 + u + 1 - u * u) / n;
+        out[2] = y;
+        out[3] = n;
     }
 
     /**

@@ -9,7 +9,8 @@ import static org.metaj.effect.EffectSizes.num;
  * {@code yi, vi}.
  *
  * <ul>
- * <li><b>PLN</b>: {@code yi = log(x/n)}, {@code vi = 1/x - 1/n} (delta method on the binomial proportion).</li>
+ * <li><b>PLN</b>: {@code yi = log(x/n)}, {@code vi = 1/x - 1/n} (delta method on the binomial proportion); AV
+ * {@code vi = 1/(pbar n) - 1/n} with {@code pbar} the mean of the proportions {@code x/n} weighted by {@code n}.</li>
  * <li><b>IRLN</b>: {@code yi = log(x/t)}, {@code vi = 1/x} (delta method on the Poisson count).</li>
  * <li><b>IRS</b>: {@code yi = sqrt(x/t)}, {@code vi = 1/(4t)} (the square root stabilises the Poisson
  * variance).</li>
@@ -47,22 +48,24 @@ final class EventCounts {
         return null;
     }
 
-    static void pln(double[] x, VarianceType vt, double[] out) {
+    static void pln(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = Math.log(x[0] / x[1]);
-        out[1] = 1 / x[0] - 1 / x[1];
+        out[1] = vt == VarianceType.AV ? 1 / (avg * x[1]) - 1 / x[1] : 1 / x[0] - 1 / x[1];
+        out[2] = x[0] / x[1];
+        out[3] = x[1];
     }
 
-    static void irln(double[] x, VarianceType vt, double[] out) {
+    static void irln(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = Math.log(x[0] / x[1]);
         out[1] = 1 / x[0];
     }
 
-    static void irs(double[] x, VarianceType vt, double[] out) {
+    static void irs(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = Math.sqrt(x[0] / x[1]);
         out[1] = 1 / (4 * x[1]);
     }
 
-    static void irft(double[] x, VarianceType vt, double[] out) {
+    static void irft(double[] x, VarianceType vt, double avg, double[] out) {
         double t = x[1], ir = x[0] / t;
         out[0] = 0.5 * (Math.sqrt(ir) + Math.sqrt(ir + 1 / t));
         out[1] = 1 / (4 * t);

@@ -29,7 +29,14 @@ final class MeasureRegistry {
     /** A measure's single-study function: inputs {@code x} in the family's order, {@code yi, vi} into {@code out}. */
     @FunctionalInterface
     interface Formula {
-        void compute(double[] x, VarianceType vtype, double[] out);
+        /**
+         * @param x       the study's inputs (not modified)
+         * @param vtype   the variance type
+         * @param average for {@link VarianceType#AV}: the weighted mean over the studies of the statistic the
+         *                formula reports in {@code out[2]} with weight {@code out[3]}; NaN otherwise
+         * @param out     modified: {@code yi, vi} and, for measures offering AV, the statistic and its weight
+         */
+        void compute(double[] x, VarianceType vtype, double average, double[] out);
     }
 
     /** A family's check of one study's inputs: the first problem, or {@code null}. */
@@ -111,7 +118,7 @@ final class MeasureRegistry {
         return switch (m) {
             case MD, SMD, ROM, OR, RR, RD, PETO, COR, ZCOR, PR, PLO, PAS, PFT, IRR, IRD -> null;
             case SMDH -> means(TwoGroupMeans::smdh, VarianceType.LS2);
-            case SMD1 -> means(TwoGroupMeans::smd1, VarianceType.UB, VarianceType.LS2);
+            case SMD1 -> means(TwoGroupMeans::smd1, VarianceType.UB, VarianceType.LS2, VarianceType.AV);
             case CVR -> means(TwoGroupMeans::cvr);
             case VR -> means(TwoGroupMeans::vr);
             case RPB -> means(TwoGroupMeans::rpb, VarianceType.ST, VarianceType.CS);
@@ -128,18 +135,18 @@ final class MeasureRegistry {
             case CVLN -> single(SingleGroup::cvln);
             case SDLN -> single(SingleGroup::sdln);
             case PLN -> new Entry(EventCounts.PROPORTION, EventCounts::pln, EventCounts::check, Cells.PROPORTION,
-                    true, LS);
+                    true, vt(VarianceType.AV));
             case IRLN -> rate(EventCounts::irln, true);
             case IRS -> rate(EventCounts::irs, false);
             case IRFT -> rate(EventCounts::irft, false);
             case UCOR -> new Entry(Correlations.CORRELATION, Correlations::ucor, Correlations::check, Cells.NONE,
-                    false, vt(VarianceType.UB));
+                    false, vt(VarianceType.UB, VarianceType.AV));
             case PCOR -> new Entry(Correlations.PARTIAL, Correlations::pcor, Correlations::check, Cells.NONE,
-                    false, LS);
+                    false, vt(VarianceType.AV));
             case ZPCOR -> new Entry(Correlations.PARTIAL, Correlations::zpcor, Correlations::check, Cells.NONE,
                     false, LS);
             case SPCOR -> new Entry(Correlations.PARTIAL, Correlations::spcor, Correlations::check, Cells.NONE,
-                    false, LS);
+                    false, vt(VarianceType.AV));
             case AS -> table(TableAssociations::as, false);
             case PHI -> table(TableAssociations::phi, false, VarianceType.ST, VarianceType.CS);
             case YUQ -> table(TableAssociations::yuq, true);
@@ -221,43 +228,26 @@ final class MeasureRegistry {
             kept.add(i);
         }
 
-        boolean correctable = e.cells() != Cells.NONE && (e.addByDefault() || es.isAddExplicit()) && es.add() > 0;
+        boolean correctable = correctable(e, es);
         boolean anyZero = false;
         for (int i : kept) {
             anyZero |= hasZero(e.cells(), canon, i);
         }
+        double average = Double.NaN;
+        if (vtype == VarianceType.AV) {
+            average = average(e, es, kept, canon, anyZero, x);
+        }
         List<Integer> out = new ArrayList<>();
         List<double[]> yv = new ArrayList<>();
-        double[] r = new double[2];
+        double[] r = new double[4];
         for (int i : kept) {
-            boolean correct = correctable && switch (es.to()) {
-                case ALL -> true;
-                case ONLY0 -> hasZero(e.cells(), canon, i);
-                case IF0ALL -> anyZero;
-                case NONE -> false;
-            };
-            double add = correct ? es.add() : 0;
-            for (int j = 0; j < x.length; j++) {
-                x[j] = canon[j][i];
-            }
-            switch (e.cells()) {
-                case TABLE -> {
-                    for (int j = 0; j < 4; j++) {
-                        x[j] += add;
-                    }
-                }
-                case PROPORTION -> {
-                    x[0] += add;
-                    x[1] += 2 * add;
-                }
-                case COUNT -> x[0] += add;
-                case NONE -> { }
-            }
+            boolean correct = correctable && corrected(e.cells(), es.to(), canon, i, anyZero);
+            load(e.cells(), canon, i, correct ? es.add() : 0, x);
             if (correct) {
                 notes.add(prefix(columns, i) + String.format(Locale.ROOT, "%s added to %s (rule %s)", num(es.add()),
                         e.cells().description, es.to()));
             }
-            e.formula().compute(x, vtype, r);
+            e.formula().compute(x, vtype, average, r);
             if (!Double.isFinite(r[0]) || !Double.isFinite(r[1])) {
                 notes.add(prefix(columns, i) + String.format(Locale.ROOT,
                         "%s not defined (yi = %s, vi = %s); study left out", measure, num(r[0]), num(r[1])));
@@ -306,6 +296,64 @@ final class MeasureRegistry {
             vo[j] = yv.get(j)[1];
         }
         return new EffectSizeResult(measure, b.build(), yo, vo, notes);
+    }
+
+    private static boolean correctable(Entry e, EffectSizes es) {
+        return e.cells() != Cells.NONE && (e.addByDefault() || es.isAddExplicit()) && es.add() > 0;
+    }
+
+    private static boolean corrected(Cells cells, ZeroCellRule to, double[][] canon, int i, boolean anyZero) {
+        return switch (to) {
+            case ALL -> true;
+            case ONLY0 -> hasZero(cells, canon, i);
+            case IF0ALL -> anyZero;
+            case NONE -> false;
+        };
+    }
+
+    /** Copies study i's inputs into {@code x} with the correction {@code add} on the registered cells. */
+    private static void load(Cells cells, double[][] canon, int i, double add, double[] x) {
+        for (int j = 0; j < x.length; j++) {
+            x[j] = canon[j][i];
+        }
+        switch (cells) {
+            case TABLE -> {
+                for (int j = 0; j < 4; j++) {
+                    x[j] += add;
+                }
+            }
+            case PROPORTION -> {
+                x[0] += add;
+                x[1] += 2 * add;
+            }
+            case COUNT -> x[0] += add;
+            case NONE -> { }
+        }
+    }
+
+    /**
+     * The weighted mean that {@link VarianceType#AV} variances use: a first pass over the studies with the LS
+     * formulas, each reporting its statistic and weight (metafor averages over the studies whose statistic is not
+     * missing).
+     */
+    private static double average(Entry e, EffectSizes es, List<Integer> kept, double[][] canon, boolean anyZero,
+            double[] x) {
+        double[] r = new double[4];
+        double sw = 0;
+        double swy = 0;
+        boolean correctable = correctable(e, es);
+        for (int i : kept) {
+            boolean correct = correctable && corrected(e.cells(), es.to(), canon, i, anyZero);
+            load(e.cells(), canon, i, correct ? es.add() : 0, x);
+            r[2] = Double.NaN;
+            r[3] = Double.NaN;
+            e.formula().compute(x, VarianceType.LS, Double.NaN, r);
+            if (!Double.isNaN(r[2]) && !Double.isNaN(r[3])) {
+                sw += r[3];
+                swy += r[3] * r[2];
+            }
+        }
+        return swy / sw;
     }
 
     /** Validates a 2x2 table and completes it: {@code b = n1 - a}, {@code d = n2 - c}, or the group sizes. */

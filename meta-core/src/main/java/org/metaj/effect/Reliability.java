@@ -36,14 +36,14 @@ final class Reliability {
         return null;
     }
 
-    static void ahw(double[] x, VarianceType vt, double[] out) {
+    static void ahw(double[] x, VarianceType vt, double avg, double[] out) {
         double a = x[0], m = x[1], n = x[2];
         out[0] = 1 - Math.cbrt(1 - a);
         double c = Math.cbrt(1 - a);
         out[1] = 18 * m * (n - 1) * c * c / ((m - 1) * (9 * n - 11) * (9 * n - 11));
     }
 
-    static void abt(double[] x, VarianceType vt, double[] out) {
+    static void abt(double[] x, VarianceType vt, double avg, double[] out) {
         double a = x[0], m = x[1], n = x[2];
         out[0] = -Math.log(1 - a);
         out[1] = 2 * m / ((m - 1) * (n - 2));

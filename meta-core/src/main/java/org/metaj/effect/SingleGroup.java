@@ -36,24 +36,24 @@ final class SingleGroup {
         return null;
     }
 
-    static void mn(double[] x, VarianceType vt, double[] out) {
+    static void mn(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = x[0];
         out[1] = x[1] * x[1] / x[2];
     }
 
-    static void mnln(double[] x, VarianceType vt, double[] out) {
+    static void mnln(double[] x, VarianceType vt, double avg, double[] out) {
         double m = x[0], sd = x[1], n = x[2];
         out[0] = Math.log(m);
         out[1] = sd * sd / (n * m * m);
     }
 
-    static void cvln(double[] x, VarianceType vt, double[] out) {
+    static void cvln(double[] x, VarianceType vt, double avg, double[] out) {
         double m = x[0], sd = x[1], n = x[2];
         out[0] = Math.log(sd / m) + 1 / (2 * (n - 1));
         out[1] = 1 / (2 * (n - 1)) + sd * sd / (n * m * m);
     }
 
-    static void sdln(double[] x, VarianceType vt, double[] out) {
+    static void sdln(double[] x, VarianceType vt, double avg, double[] out) {
         double sd = x[1], n = x[2];
         out[0] = Math.log(sd) + 1 / (2 * (n - 1));
         out[1] = 1 / (2 * (n - 1));

@@ -36,14 +36,14 @@ final class TableAssociations {
     private TableAssociations() {
     }
 
-    static void as(double[] x, VarianceType vt, double[] out) {
+    static void as(double[] x, VarianceType vt, double avg, double[] out) {
         double a = x[0], b = x[1], c = x[2], d = x[3];
         double n1 = a + b, n2 = c + d;
         out[0] = Math.asin(Math.sqrt(a / n1)) - Math.asin(Math.sqrt(c / n2));
         out[1] = 1 / (4 * n1) + 1 / (4 * n2);
     }
 
-    static void phi(double[] x, VarianceType vt, double[] out) {
+    static void phi(double[] x, VarianceType vt, double avg, double[] out) {
         double a = x[0], b = x[1], c = x[2], d = x[3];
         double n1 = a + b, n2 = c + d, n = n1 + n2;
         double y = (a * d - b * c) / Math.sqrt(n1 * n2 * (a + c) * (b + d));
@@ -74,26 +74,26 @@ final class TableAssociations {
         return Math.log(p1 / (1 - p1)) - Math.log(p2 / (1 - p2));
     }
 
-    static void yuq(double[] x, VarianceType vt, double[] out) {
+    static void yuq(double[] x, VarianceType vt, double avg, double[] out) {
         double or = (x[0] / x[1]) / (x[2] / x[3]);
         double y = (or - 1) / (or + 1);
         out[0] = y;
         out[1] = 0.25 * (1 - y * y) * (1 - y * y) * woolf(x);
     }
 
-    static void yuy(double[] x, VarianceType vt, double[] out) {
+    static void yuy(double[] x, VarianceType vt, double avg, double[] out) {
         double s = Math.sqrt((x[0] / x[1]) / (x[2] / x[3]));
         double y = (s - 1) / (s + 1);
         out[0] = y;
         out[1] = (1 - y * y) * (1 - y * y) * woolf(x) / 16;
     }
 
-    static void or2dl(double[] x, VarianceType vt, double[] out) {
+    static void or2dl(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = LOGISTIC * logOddsRatio(x);
         out[1] = LOGISTIC * LOGISTIC * woolf(x);
     }
 
-    static void or2dn(double[] x, VarianceType vt, double[] out) {
+    static void or2dn(double[] x, VarianceType vt, double avg, double[] out) {
         out[0] = logOddsRatio(x) / NORMAL_FACTOR;
         out[1] = woolf(x) / (NORMAL_FACTOR * NORMAL_FACTOR);
     }

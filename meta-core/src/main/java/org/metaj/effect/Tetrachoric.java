@@ -37,7 +37,7 @@ final class Tetrachoric {
     private Tetrachoric() {
     }
 
-    static void rtet(double[] x, VarianceType vt, double[] out) {
+    static void rtet(double[] x, VarianceType vt, double avg, double[] out) {
         double a = x[0], b = x[1], c = x[2], d = x[3];
         double n = a + b + c + d;
         if (a + b == 0 || c + d == 0 || a + c == 0 || b + d == 0) {

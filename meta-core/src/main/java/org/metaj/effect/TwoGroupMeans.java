@@ -20,7 +20,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * estimate, delta method).</li>
  * <li><b>SMD1</b> (Glass's delta): {@code m' = n2 - 1}, {@code d = (m1 - m2)/sd2}, {@code yi = J(m') d}; LS
  * {@code vi = 1/n1 + 1/n2 + yi^2/(2 n2)}; UB {@code vi = 1/n1 + 1/n2 + (1 - (m'-2)/(m' J^2)) yi^2}; LS2
- * {@code vi = J^2 (1/n1 + 1/n2 + d^2/(2 n2))}. Glass (1976), Educ. Res. 5:3-8; Hedges &amp; Olkin (1985),
+ * {@code vi = J^2 (1/n1 + 1/n2 + d^2/(2 n2))}; AV {@code vi = 1/n1 + 1/n2 + ybar^2/(2 n2)} with {@code ybar} the
+ * mean of the {@code yi} weighted by {@code n1 + n2}. Glass (1976), Educ. Res. 5:3-8; Hedges &amp; Olkin (1985),
  * <i>Statistical Methods for Meta-Analysis</i>, ch. 5 (the variance of an SMD whose standardiser has n2 - 1
  * degrees of freedom).</li>
  * <li><b>CVR</b>: {@code yi = log(sd1/m1) + 1/(2(n1-1)) - log(sd2/m2) - 1/(2(n2-1))},
@@ -78,7 +79,7 @@ final class TwoGroupMeans {
         return null;
     }
 
-    static void smdh(double[] x, VarianceType vt, double[] out) {
+    static void smdh(double[] x, VarianceType vt, double avg, double[] out) {
         double m1 = x[0], s1 = x[1], n1 = x[2], m2 = x[3], s2 = x[4], n2 = x[5];
         double j = j(n1 + n2 - 2);
         double v1 = s1 * s1, v2 = s2 * s2, sum = v1 + v2;
@@ -95,7 +96,7 @@ final class TwoGroupMeans {
         out[1] = v;
     }
 
-    static void smd1(double[] x, VarianceType vt, double[] out) {
+    static void smd1(double[] x, VarianceType vt, double avg, double[] out) {
         double m1 = x[0], n1 = x[2], m2 = x[3], s2 = x[4], n2 = x[5];
         double mi = n2 - 1;
         double j = j(mi);
@@ -109,20 +110,25 @@ final class TwoGroupMeans {
         case LS2:
             v = j * j * (1 / n1 + 1 / n2 + d * d / (2 * n2));
             break;
+        case AV:
+            v = 1 / n1 + 1 / n2 + avg * avg / (2 * n2);
+            break;
         default:
             v = 1 / n1 + 1 / n2 + y * y / (2 * n2);
         }
         out[0] = y;
         out[1] = v;
+        out[2] = y;
+        out[3] = n1 + n2;
     }
 
-    static void cvr(double[] x, VarianceType vt, double[] out) {
+    static void cvr(double[] x, VarianceType vt, double avg, double[] out) {
         double m1 = x[0], s1 = x[1], n1 = x[2], m2 = x[3], s2 = x[4], n2 = x[5];
         out[0] = Math.log(s1 / m1) + 1 / (2 * (n1 - 1)) - Math.log(s2 / m2) - 1 / (2 * (n2 - 1));
         out[1] = 1 / (2 * (n1 - 1)) + s1 * s1 / (n1 * m1 * m1) + 1 / (2 * (n2 - 1)) + s2 * s2 / (n2 * m2 * m2);
     }
 
-    static void vr(double[] x, VarianceType vt, double[] out) {
+    static void vr(double[] x, VarianceType vt, double avg, double[] out) {
         double s1 = x[1], n1 = x[2], s2 = x[4], n2 = x[5];
         out[0] = Math.log(s1 / s2) + 1 / (2 * (n1 - 1)) - 1 / (2 * (n2 - 1));
         out[1] = 1 / (2 * (n1 - 1)) + 1 / (2 * (n2 - 1));
@@ -134,7 +140,7 @@ final class TwoGroupMeans {
         return (m1 - m2) / Math.sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2));
     }
 
-    static void rpb(double[] x, VarianceType vt, double[] out) {
+    static void rpb(double[] x, VarianceType vt, double avg, double[] out) {
         double n1 = x[2], n2 = x[5], n = n1 + n2;
         double d = d(x);
         double h = (n - 2) / n1 + (n - 2) / n2;
@@ -148,7 +154,7 @@ final class TwoGroupMeans {
         }
     }
 
-    static void rbis(double[] x, VarianceType vt, double[] out) {
+    static void rbis(double[] x, VarianceType vt, double avg, double[] out) {
         double n1 = x[2], n2 = x[5], n = n1 + n2;
         double d = d(x);
         double h = (n - 2) / n1 + (n - 2) / n2;
@@ -162,11 +168,11 @@ final class TwoGroupMeans {
         out[1] = (p1 * p2 / (f * f) - (1.5 + (1 - p1 * z / f) * (1 + p2 * z / f)) * t * t + t * t * t * t) / (n - 1);
     }
 
-    static void d2orl(double[] x, VarianceType vt, double[] out) {
+    static void d2orl(double[] x, VarianceType vt, double avg, double[] out) {
         d2or(x, LOGISTIC, out);
     }
 
-    static void d2orn(double[] x, VarianceType vt, double[] out) {
+    static void d2orn(double[] x, VarianceType vt, double avg, double[] out) {
         d2or(x, NORMAL_FACTOR, out);
     }
 
