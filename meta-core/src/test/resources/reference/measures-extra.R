@@ -26,7 +26,7 @@ TRANSF <- list(exp = exp, ztor = transf.ztor, ilogit = transf.ilogit, iarcsin = 
 DEFAULT <- c(ROMC = "exp", CVR = "exp", VR = "exp", MNLN = "exp", CVLN = "exp", SDLN = "exp", PLN = "exp",
              IRLN = "exp", D2ORN = "exp", D2ORL = "exp", ZPCOR = "ztor", IRS = "isqrt", IRFT = "iirft.hm",
              AHW = "iahw", ABT = "iabt", PFT = "ipft.hm", PLO = "ilogit", ZCOR = "ztor", PAS = "iarcsin",
-             OR = "exp")
+             OR = "exp", ROM = "exp")
 
 # one case: escalc, rma REML, per-study yi/vi, back-transformed figures
 # The tetrachoric correlation as the exact maximum-likelihood estimate. The model (rho and two thresholds) is
@@ -97,6 +97,14 @@ for (v in c("UB", "LS2", "AV")) measure_case("normand1999", "normand1999.csv", n
 for (v in c("CS", "ST")) measure_case("normand1999", "normand1999.csv", no, "RPB",
                                      c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
 
+# the variance types of the first fifteen measures
+for (v in c("UB", "LS2", "AV")) measure_case("normand1999", "normand1999.csv", no, "SMD",
+                                            c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
+for (v in c("HO", "AV", "AVHO")) measure_case("normand1999", "normand1999.csv", no, "ROM",
+                                             c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"), vtype = v)
+measure_case("normand1999", "normand1999.csv", no, "MD", c("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"),
+             vtype = "HO")
+
 # --- one group (Normand 1999, group 1) -------------------------------------------------------------------------
 og <- with(dat.normand1999, data.frame(study = source, mi = m1i, sdi = sd1i, ni = n1i))
 write(og, "normand1999-group1.csv")
@@ -119,6 +127,8 @@ write(db, "debruin2009.csv")
 measure_case("debruin2009", "debruin2009.csv", db, "PLN", c("xi", "ni"))
 measure_case("debruin2009", "debruin2009.csv", db, "PLN", c("xi", "ni"), vtype = "AV")
 for (m in c("PFT", "PLO", "PAS")) measure_case("debruin2009", "debruin2009.csv", db, m, c("xi", "ni"))
+for (v in c("UB", "AV")) measure_case("debruin2009", "debruin2009.csv", db, "PR", c("xi", "ni"), vtype = v)
+measure_case("debruin2009", "debruin2009.csv", db, "PLO", c("xi", "ni"), vtype = "AV")
 nw <- with(dat.nielweise2008, data.frame(study = paste(authors, year), xi = x1i, ti = t1i))
 write(nw, "nielweise2008.csv")                 # one study with xi = 0
 for (m in c("IRLN", "IRS", "IRFT")) measure_case("nielweise2008", "nielweise2008.csv", nw, m, c("xi", "ti"))
@@ -129,6 +139,7 @@ write(mc, "mcdaniel1994.csv")
 measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "UCOR", c("ri", "ni"))
 for (v in c("UB", "AV")) measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "UCOR", c("ri", "ni"), vtype = v)
 measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "ZCOR", c("ri", "ni"))
+measure_case("mcdaniel1994", "mcdaniel1994.csv", mc, "COR", c("ri", "ni"), vtype = "AV")
 al <- with(dat.aloe2013, data.frame(study = study, ti = tval, ni = n, mi = preds, r2i = R2))
 write(al, "aloe2013.csv")
 for (m in c("PCOR", "ZPCOR")) measure_case("aloe2013", "aloe2013.csv", al, m, c("ti", "ni", "mi"))
@@ -143,6 +154,7 @@ for (m in c("AS", "PHI", "YUQ", "YUY", "OR2DN", "OR2DL", "RTET"))
   measure_case("bcg", "bcg.csv", bcg, m, c("ai", "bi", "ci", "di"))
 for (v in c("ST", "CS")) measure_case("bcg", "bcg.csv", bcg, "PHI", c("ai", "bi", "ci", "di"), vtype = v)
 measure_case("bcg", "bcg.csv", bcg, "OR", c("ai", "bi", "ci", "di"))
+for (v in c("UB", "AV")) measure_case("bcg", "bcg.csv", bcg, "RD", c("ai", "bi", "ci", "di"), vtype = v)
 measure_case("bcg", "bcg.csv", bcg, "OR", c("ai", "bi", "ci", "di"), transf = "none",
              extra = c("--transf", "none"))
 

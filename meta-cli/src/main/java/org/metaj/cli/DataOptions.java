@@ -54,8 +54,8 @@ public final class DataOptions {
     String to;
 
     @Option(names = "--vtype", paramLabel = "V", description = "escalc's variance type: LS (default, large-sample), "
-            + "HO (MD: pooled SD, equal variances assumed), LS2 (SMDH, SMD1, SMCC, SMCR), UB (SMD1, UCOR), ST or CS "
-            + "(RPB, PHI)")
+            + "HO (MD, ROM: equal variances assumed), LS2 (SMD, SMDH, SMD1, SMCC, SMCR), UB (SMD, SMD1, RD, PR, UCOR), "
+            + "ST or CS (RPB, PHI), AV (SMD, SMD1, ROM, RD, COR, UCOR, PCOR, SPCOR, PR, PLN, PLO), AVHO (ROM)")
     String vtype;
 
     @Option(names = "--drop00", description = "drop studies with no events (or no non-events) in both groups")

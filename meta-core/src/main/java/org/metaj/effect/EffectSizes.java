@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 
 import org.apache.commons.math3.special.Gamma;
 import org.metaj.data.DataException;
@@ -257,10 +258,10 @@ public final class EffectSizes {
         if (MeasureRegistry.entry(measure) != null) {
             return MeasureRegistry.compute(this, measure, columns, set);
         }
-        if (vtype != VarianceType.LS && vtype != VarianceType.HO) {
+        if (!ClassicVariances.offered(measure).contains(vtype)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "vtype %s is not available for measure %s; it takes LS (and HO, which changes MD only)", vtype,
-                    measure));
+                    "vtype %s is not defined for measure %s; it takes %s", vtype, measure,
+                    ClassicVariances.offered(measure)));
         }
         int k = columns.size();
         List<String> notes = new ArrayList<>();
@@ -363,7 +364,21 @@ public final class EffectSizes {
             }
         }
 
-        // 4. effect sizes
+        // 4. effect sizes (averaged variance types first need the weighted means over the studies kept)
+        final boolean anyZeroFinal = anyZero;
+        final boolean correctableFinal = correctable;
+        final double[][] canonFinal = canon;
+        IntToDoubleFunction correction = i -> correctableFinal && add > 0 && switch (to) {
+            case ALL -> true;
+            case ONLY0 -> hasZeroCell(fam, canonFinal, i);
+            case IF0ALL -> anyZeroFinal;
+            case NONE -> false;
+        } ? add : 0.0;
+        double[] avg = null;
+        if (vtype == VarianceType.AV || vtype == VarianceType.AVHO) {
+            avg = ClassicVariances.averages(measure, canon, kept, correction,
+                    i -> effect(measure, canonFinal, i, correction.applyAsDouble(i))[0]);
+        }
         List<Integer> out = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Double> vs = new ArrayList<>();
@@ -386,11 +401,7 @@ public final class EffectSizes {
             }
             double a0 = correct ? add : 0.0;
             double[] yv = effect(measure, canon, i, a0);
-            if (vtype == VarianceType.HO && measure == EffectMeasure.MD) {
-                double s1 = canon[1][i], n1 = canon[2][i], s2 = canon[4][i], n2 = canon[5][i];
-                double sp2 = ((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2);
-                yv[1] = sp2 * (1 / n1 + 1 / n2);
-            }
+            yv[1] = ClassicVariances.variance(measure, vtype, canon, i, a0, yv[0], yv[1], avg);
             if (correct) {
                 notes.add(prefix(columns, i) + String.format(Locale.ROOT, "%s added to %s (rule %s)", num(add),
                         fam.cellDescription, to));

@@ -82,7 +82,7 @@ class MeasureRegistryTest {
                 () -> EffectSizes.withDefaults().withVtype("UB").compute(EffectMeasure.PHI, tables()));
         assertTrue(e.getMessage().contains("PHI") && e.getMessage().contains("UB"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> EffectSizes.withDefaults().withVtype("LS2").compute(EffectMeasure.SMD, StudyColumns.builder(1)
+                () -> EffectSizes.withDefaults().withVtype("ST").compute(EffectMeasure.SMD, StudyColumns.builder(1)
                         .column("m1i", 1).column("sd1i", 1).column("n1i", 10).column("m2i", 0).column("sd2i", 1)
                         .column("n2i", 10).build()));
     }
