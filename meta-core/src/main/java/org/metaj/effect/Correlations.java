@@ -11,7 +11,8 @@ import static org.metaj.effect.EffectSizes.num;
  * ({@link #hypergeometric2F1(double, double, double, double)}).
  *
  * <ul>
- * <li><b>UCOR</b>: {@code yi = r 2F1(1/2, 1/2; (n-2)/2; 1 - r^2)} (defined for {@code n > 4}); LS
+ * <li><b>UCOR</b>: {@code yi = r 2F1(1/2, 1/2; (n-2)/2; 1 - r^2)} (defined for {@code n > 4}: a study with
+ * {@code n <= 4} is left out with a note, as metafor gives it a missing value); LS
  * {@code vi = (1 - yi^2)^2/(n - 1)}; UB {@code vi = yi^2 - (1 - (n-3)/(n-2) (1 - r^2) 2F1(1, 1; n/2; 1 - r^2))}.
  * AV {@code vi = (1 - ybar^2)^2/(n - 1)} with {@code ybar} the mean of the {@code yi} weighted by {@code n} (so
  * for PCOR and SPCOR: {@code ybar} in place of {@code yi} in the LS variance).
@@ -40,8 +41,8 @@ final class Correlations {
             if (x[0] < -1 || x[0] > 1) {
                 return new Invalid("ri", "correlation must lie in [-1, 1], got " + num(x[0]));
             }
-            if (!(x[1] > 4)) {
-                return new Invalid("ni", "UCOR needs a sample size > 4, got " + num(x[1]));
+            if (!(x[1] > 0)) {
+                return new Invalid("ni", "sample size must be > 0, got " + num(x[1]));
             }
             return null;
         }

@@ -18,6 +18,12 @@ import tech.tablesaw.api.Table;
  * {@code escalc}, with its defaults: {@code add = 1/2}, {@code to = "only0"}, {@code drop00 = FALSE},
  * large-sample variances {@code vtype = "LS"}). Immutable; configure with the {@code with...} methods.
  *
+ * <p>The formulas below are those of the first fifteen measures, with their LS variances; their other variance
+ * types are on {@link ClassicVariances}. The measures added since are computed by the functions of their families
+ * ({@link TwoGroupMeans}, {@link ChangeScores}, {@link SingleGroup}, {@link EventCounts}, {@link Correlations},
+ * {@link TableAssociations}, {@link Tetrachoric}, {@link Reliability}) through {@link MeasureRegistry}, with the
+ * same conventions for missing values, zero cells and errors.
+ *
  * <h2>Measures, formulas and sources</h2>
  * Notation: group 1 is the treatment (first) group, group 2 the control group.
  * <ul>

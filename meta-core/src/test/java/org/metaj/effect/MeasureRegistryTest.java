@@ -108,6 +108,17 @@ class MeasureRegistryTest {
     }
 
     @Test
+    void unbiasedCorrelationOfTooSmallAStudyIsLeftOutAsMetaforLeavesItMissing() {
+        // escalc("UCOR", ri = c(.3, .5), ni = c(4, 30)): yi NA 0.50711591381429821, vi NA 0.019027639116343545
+        StudyColumns c = StudyColumns.builder(2).labels("A", "B").column("ri", 0.3, 0.5).column("ni", 4, 30).build();
+        EffectSizeResult r = EffectSizes.withDefaults().compute(EffectMeasure.UCOR, c);
+        assertEquals(1, r.k());
+        assertEquals(0.50711591381429821, r.yi()[0], TOL);
+        assertEquals(0.019027639116343545, r.vi()[0], TOL);
+        assertTrue(r.notes().get(0).contains("UCOR not defined"), r.notes().toString());
+    }
+
+    @Test
     void everyMeasureIsRegisteredOrComputedByEffectSizes() {
         for (EffectMeasure m : EffectMeasure.values()) {
             if (m.ordinal() >= EffectMeasure.SMDH.ordinal()) {
