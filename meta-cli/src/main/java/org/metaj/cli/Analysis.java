@@ -96,6 +96,12 @@ final class Analysis {
         json.put("test", r.test().name().toLowerCase(Locale.ROOT));
         json.put("level", 100 * r.level());
         json.putAll(r.figures());
+        org.metaj.effect.Transform t = data.transform(d.measure());
+        try {
+            json.putAll(r.backTransformed(t));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transf: " + e.getMessage());
+        }
         json.put("converged", r.converged());
         Map<String, Object> studies = new LinkedHashMap<>();
         studies.put("label", d.labels());
@@ -104,7 +110,7 @@ final class Analysis {
         studies.put("weight", r.weights());
         json.put("studies", studies);
         AnalysisContext ctx = new AnalysisContext(file, data.columns(), d, ma, r, json);
-        String pooled = r.toString();
+        String pooled = r.toString(t);
         ctx.text().append(pooled);
         List<Block> blocks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -30,6 +30,11 @@ public final class DataOptions {
             + "names: yi,vi | m1i,sd1i,n1i,m2i,sd2i,n2i | ai,bi,ci,di | ai,n1i,ci,n2i | ri,ni | xi,ni | x1i,t1i,x2i,t2i)")
     Path file;
 
+    @Option(names = "--transf", paramLabel = "NAME", description = "back-transformation of the estimate and intervals "
+            + "(metafor's transf): exp, ztor, ilogit, iarcsin, ipft.hm, isqrt, iirft.hm, iahw, iabt or none "
+            + "(default: chosen from the measure, e.g. exp for OR, ztor for ZCOR, ipft.hm for PFT)")
+    String transf;
+
     @Option(names = "--measure", paramLabel = "M", converter = Converters.MeasureConverter.class,
             completionCandidates = Converters.MeasureNames.class, description = "${COMPLETION-CANDIDATES} (escalc); "
             + "omit for precomputed yi, vi (or sei)")
@@ -56,8 +61,9 @@ public final class DataOptions {
             + "all, if0all, none")
     String to;
 
-    @Option(names = "--vtype", paramLabel = "LS|HO", description = "variance of MD: LS (default, sd1^2/n1 + "
-            + "sd2^2/n2) or HO (pooled SD, equal variances assumed)")
+    @Option(names = "--vtype", paramLabel = "V", description = "escalc's variance type: LS (default, large-sample), "
+            + "HO (MD, ROM: equal variances assumed), LS2 (SMD, SMDH, SMD1, SMCC, SMCR), UB (SMD, SMD1, RD, PR, UCOR), "
+            + "ST or CS (RPB, PHI), AV (SMD, SMD1, ROM, RD, COR, UCOR, PCOR, SPCOR, PR, PLN, PLO), AVHO (ROM)")
     String vtype;
 
     @Option(names = "--drop00", description = "drop studies with no events (or no non-events) in both groups")
@@ -185,7 +191,13 @@ public final class DataOptions {
             if (!hasColumnsFor(m, cols)) {
                 throw new DataException(cols.source(), -1, null, missingColumns(m, cols));
             }
-            r = es.compute(m, cols);
+            try {
+                r = es.compute(m, cols);
+            } catch (DataException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--vtype: " + e.getMessage()); // a vtype the measure does not offer
+            }
         }
         notes.addAll(r.notes());
         StudyData d = r.toStudyData();
@@ -334,6 +346,18 @@ public final class DataOptions {
             return f.get();
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the back-transformation asked for, or the measure's default */
+    org.metaj.effect.Transform transform(EffectMeasure m) {
+        if (transf == null) {
+            return org.metaj.effect.Transform.forMeasure(m);
+        }
+        try {
+            return org.metaj.effect.Transform.parse(transf);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transf: " + e.getMessage());
         }
     }
 }

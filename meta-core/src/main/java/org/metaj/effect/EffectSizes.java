@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 
 import org.apache.commons.math3.special.Gamma;
 import org.metaj.data.DataException;
@@ -17,6 +18,12 @@ import tech.tablesaw.api.Table;
  * Computes per-study effect sizes {@code yi} and sampling variances {@code vi} (the quantities of metafor's
  * {@code escalc}, with its defaults: {@code add = 1/2}, {@code to = "only0"}, {@code drop00 = FALSE},
  * large-sample variances {@code vtype = "LS"}). Immutable; configure with the {@code with...} methods.
+ *
+ * <p>The formulas below are those of the first fifteen measures, with their LS variances; their other variance
+ * types are on {@link ClassicVariances}. The measures added since are computed by the functions of their families
+ * ({@link TwoGroupMeans}, {@link ChangeScores}, {@link SingleGroup}, {@link EventCounts}, {@link Correlations},
+ * {@link TableAssociations}, {@link Tetrachoric}, {@link Reliability}) through {@link MeasureRegistry}, with the
+ * same conventions for missing values, zero cells and errors.
  *
  * <h2>Measures, formulas and sources</h2>
  * Notation: group 1 is the treatment (first) group, group 2 the control group.
@@ -81,18 +88,18 @@ public final class EffectSizes {
     private final boolean addExplicit;
     private final ZeroCellRule to;
     private final boolean drop00;
-    private final boolean homoscedastic;
+    private final VarianceType vtype;
 
     private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00) {
-        this(add, addExplicit, to, drop00, false);
+        this(add, addExplicit, to, drop00, VarianceType.LS);
     }
 
-    private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00, boolean homoscedastic) {
+    private EffectSizes(double add, boolean addExplicit, ZeroCellRule to, boolean drop00, VarianceType vtype) {
         this.add = add;
         this.addExplicit = addExplicit;
         this.to = to;
         this.drop00 = drop00;
-        this.homoscedastic = homoscedastic;
+        this.vtype = vtype;
     }
 
     /** @return metafor's escalc defaults: {@code add = 0.5}, {@code to = ONLY0}, {@code drop00 = false} */
@@ -109,36 +116,38 @@ public final class EffectSizes {
             throw new IllegalArgumentException(
                     String.format(Locale.ROOT, "add must be a finite number >= 0, got %s", value));
         }
-        return new EffectSizes(value, true, to, drop00, homoscedastic);
+        return new EffectSizes(value, true, to, drop00, vtype);
     }
 
     /** @param rule to which studies {@code add} applies; @return a copy */
     public EffectSizes withTo(ZeroCellRule rule) {
-        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00, homoscedastic);
+        return new EffectSizes(add, addExplicit, Objects.requireNonNull(rule, "rule"), drop00, vtype);
     }
 
     /** @param drop whether to leave out studies with zero events (or zero non-events) in both groups; @return a copy */
     public EffectSizes withDrop00(boolean drop) {
-        return new EffectSizes(add, addExplicit, to, drop, homoscedastic);
+        return new EffectSizes(add, addExplicit, to, drop, vtype);
     }
 
     /**
-     * The variance type of the raw mean difference (metafor's {@code vtype}): "LS" (default) gives the
-     * heteroscedastic {@code sd1^2/n1 + sd2^2/n2}; "HO" assumes equal variances in the two groups and gives
-     * {@code s_p^2 (1/n1 + 1/n2)} with the pooled {@code s_p^2 = ((n1-1) sd1^2 + (n2-1) sd2^2)/(n1+n2-2)}, as
-     * Normand (1999, Stat Med 18:321, Table VIII) computes the variances of the stroke-unit trials. Only MD is
-     * affected; the other measures keep their large-sample variances.
+     * The variance type (metafor's {@code vtype}). For the first fifteen measures: "LS" (default) gives the
+     * large-sample variances; "HO" gives MD the homoscedastic {@code s_p^2 (1/n1 + 1/n2)} with the pooled
+     * {@code s_p^2 = ((n1-1) sd1^2 + (n2-1) sd2^2)/(n1+n2-2)}, as Normand (1999, Stat Med 18:321, Table VIII)
+     * computes the variances of the stroke-unit trials (the other fourteen keep their large-sample variances under
+     * "HO"). For the measures added since, the types each offers are listed in its family's Javadoc (e.g. LS2 for
+     * SMDH, SMCC, SMCR; UB for SMD1 and UCOR; ST and CS for RPB and PHI); asking a measure for a type it does not
+     * offer is an {@link IllegalArgumentException} when its effect sizes are computed.
      *
-     * @param vtype "LS" or "HO" (case-insensitive)
+     * @param vtype a {@link VarianceType} name (case-insensitive)
      * @return a copy
      */
     public EffectSizes withVtype(String vtype) {
-        String v = Objects.requireNonNull(vtype, "vtype").trim().toUpperCase(Locale.ROOT);
-        if (!v.equals("LS") && !v.equals("HO")) {
-            throw new IllegalArgumentException("vtype must be LS (large-sample, heteroscedastic) or HO "
-                    + "(homoscedastic, MD only), got '" + vtype + "'");
-        }
-        return new EffectSizes(add, addExplicit, to, drop00, v.equals("HO"));
+        return withVtype(VarianceType.parse(Objects.requireNonNull(vtype, "vtype")));
+    }
+
+    /** @param vtype the variance type; @return a copy (see {@link #withVtype(String)}) */
+    public EffectSizes withVtype(VarianceType vtype) {
+        return new EffectSizes(add, addExplicit, to, drop00, Objects.requireNonNull(vtype, "vtype"));
     }
 
     /** @return the zero-cell correction */
@@ -161,9 +170,14 @@ public final class EffectSizes {
         return drop00;
     }
 
-    /** @return the variance type: "LS" (large-sample, the default) or "HO" (homoscedastic MD) */
+    /** @return the variance type's name: "LS" (large-sample, the default), "HO", ... */
     public String vtype() {
-        return homoscedastic ? "HO" : "LS";
+        return vtype.name();
+    }
+
+    /** @return the variance type */
+    public VarianceType varianceType() {
+        return vtype;
     }
 
     // ------------------------------------------------------------------ entry points
@@ -248,6 +262,14 @@ public final class EffectSizes {
     public EffectSizeResult compute(EffectMeasure measure, StudyColumns columns) {
         Objects.requireNonNull(measure, "measure");
         List<String> set = pickColumnSet(measure, columns);
+        if (MeasureRegistry.entry(measure) != null) {
+            return MeasureRegistry.compute(this, measure, columns, set);
+        }
+        if (!ClassicVariances.offered(measure).contains(vtype)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "vtype %s is not defined for measure %s; it takes %s", vtype, measure,
+                    ClassicVariances.offered(measure)));
+        }
         int k = columns.size();
         List<String> notes = new ArrayList<>();
 
@@ -349,7 +371,21 @@ public final class EffectSizes {
             }
         }
 
-        // 4. effect sizes
+        // 4. effect sizes (averaged variance types first need the weighted means over the studies kept)
+        final boolean anyZeroFinal = anyZero;
+        final boolean correctableFinal = correctable;
+        final double[][] canonFinal = canon;
+        IntToDoubleFunction correction = i -> correctableFinal && add > 0 && switch (to) {
+            case ALL -> true;
+            case ONLY0 -> hasZeroCell(fam, canonFinal, i);
+            case IF0ALL -> anyZeroFinal;
+            case NONE -> false;
+        } ? add : 0.0;
+        double[] avg = null;
+        if (vtype == VarianceType.AV || vtype == VarianceType.AVHO) {
+            avg = ClassicVariances.averages(measure, canon, kept, correction,
+                    i -> effect(measure, canonFinal, i, correction.applyAsDouble(i))[0]);
+        }
         List<Integer> out = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Double> vs = new ArrayList<>();
@@ -372,11 +408,7 @@ public final class EffectSizes {
             }
             double a0 = correct ? add : 0.0;
             double[] yv = effect(measure, canon, i, a0);
-            if (homoscedastic && measure == EffectMeasure.MD) {
-                double s1 = canon[1][i], n1 = canon[2][i], s2 = canon[4][i], n2 = canon[5][i];
-                double sp2 = ((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2);
-                yv[1] = sp2 * (1 / n1 + 1 / n2);
-            }
+            yv[1] = ClassicVariances.variance(measure, vtype, canon, i, a0, yv[0], yv[1], avg);
             if (correct) {
                 notes.add(prefix(columns, i) + String.format(Locale.ROOT, "%s added to %s (rule %s)", num(add),
                         fam.cellDescription, to));
@@ -720,7 +752,7 @@ public final class EffectSizes {
             case IRR: case IRD:
                 return RATES;
             default:
-                throw new AssertionError(m);
+                throw new AssertionError(m + " is computed by MeasureRegistry");
             }
         }
     }

@@ -37,8 +37,14 @@ import org.metaj.data.StudyColumns;
  */
 public final class CsvReader {
     /** Columns that are always numeric (metafor's input names). */
-    public static final Set<String> NUMERIC = Set.of("yi", "vi", "sei", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i",
-            "ai", "bi", "ci", "di", "ri", "ni", "xi", "x1i", "t1i", "x2i", "t2i");
+    public static final Set<String> NUMERIC = numericColumns();
+
+    /** @return yi, vi, sei and every input column of an effect measure (the measure list's own) */
+    private static Set<String> numericColumns() {
+        java.util.Set<String> s = new java.util.TreeSet<>(org.metaj.data.EffectMeasure.inputColumns());
+        s.addAll(List.of("yi", "vi", "sei"));
+        return java.util.Collections.unmodifiableSet(s);
+    }
     /** Columns of counts and group sizes, which should hold whole numbers. */
     public static final Set<String> COUNTS = Set.of("n1i", "n2i", "ai", "bi", "ci", "di", "ni", "xi", "x1i",
             "x2i");

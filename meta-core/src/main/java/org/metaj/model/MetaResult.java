@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.metaj.data.StudyData;
+import org.metaj.effect.Transform;
 
 /**
  * The immutable result of {@link MetaAnalysis#fit}: every figure of a pooled model, the per-study weights, the
@@ -332,9 +333,51 @@ public final class MetaResult implements FittedModel {
         return f;
     }
 
-    /** A summary in the manner of metafor's {@code print.rma}, numbers formatted with {@link Locale#ROOT}. */
+    /**
+     * A summary in the manner of metafor's {@code print.rma}, numbers formatted with {@link Locale#ROOT}, with the
+     * estimate and intervals back-transformed as {@link Transform#forMeasure} chooses for the measure.
+     */
     @Override
     public String toString() {
+        return toString(Transform.forMeasure(data.measure()));
+    }
+
+    /**
+     * The back-transformed pooled figures, as metafor's {@code predict(fit, transf = ...)} gives them:
+     * {@code estimate_bt, ci_lb_bt, ci_ub_bt, pi_lb_bt, pi_ub_bt} (for a common-effect model the prediction
+     * interval is the confidence interval), with {@code transf} the transformation's metafor name.
+     *
+     * @param transform the back-transformation ({@link Transform#NONE} gives an empty map)
+     * @return the figures, in that order
+     * @throws IllegalArgumentException when the transformation needs a column the data lack
+     */
+    public java.util.Map<String, Object> backTransformed(Transform transform) {
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        Transform.Bound b = bound(transform);
+        if (b == null) {
+            return f;
+        }
+        f.put("transf", transform.metaforName());
+        f.put("estimate_bt", b.apply(estimate));
+        f.put("ci_lb_bt", b.apply(ciLb));
+        f.put("ci_ub_bt", b.apply(ciUb));
+        f.put("pi_lb_bt", b.apply(piLb));
+        f.put("pi_ub_bt", b.apply(piUb));
+        if (!Double.isNaN(b.parameter())) {
+            f.put("transf_parameter", b.parameter());
+        }
+        return f;
+    }
+
+    private Transform.Bound bound(Transform transform) {
+        return transform == null || transform == Transform.NONE ? null : transform.bind(data);
+    }
+
+    /**
+     * @param transform the back-transformation shown below the model results ({@link Transform#NONE}: none)
+     * @return the summary of {@link #toString()} with that back-transformation
+     */
+    public String toString(Transform transform) {
         StringBuilder sb = new StringBuilder();
         Method m = spec.method();
         String model = m.isRandomEffects() ? "Random-Effects Model" : (m == Method.FE ? "Common-Effect Model"
@@ -369,9 +412,15 @@ public final class MetaResult implements FittedModel {
         if (m.isRandomEffects()) {
             sb.append(String.format(Locale.ROOT, "%nPrediction interval: [%s, %s]%n", fixed4(piLb), fixed4(piUb)));
         }
-        if (data.measure() != null && data.measure().isLogScale()) {
-            sb.append(String.format(Locale.ROOT, "%nBack-transformed (exp): %s [%s, %s]%n", fixed4(Math.exp(estimate)),
-                    fixed4(Math.exp(ciLb)), fixed4(Math.exp(ciUb))));
+        Transform.Bound bt = bound(transform);
+        if (bt != null) {
+            sb.append(String.format(Locale.ROOT, "%nBack-transformed (%s): %s [%s, %s]", bt.label(),
+                    fixed4(bt.apply(estimate)), fixed4(bt.apply(ciLb)), fixed4(bt.apply(ciUb))));
+            if (m.isRandomEffects()) {
+                sb.append(String.format(Locale.ROOT, "; prediction interval [%s, %s]", fixed4(bt.apply(piLb)),
+                        fixed4(bt.apply(piUb))));
+            }
+            sb.append('\n');
         }
         sb.append('\n').append(summaryLine()).append('\n');
         for (String w : warnings) {
