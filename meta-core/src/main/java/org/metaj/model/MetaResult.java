@@ -43,6 +43,7 @@ public final class MetaResult {
     private final boolean converged;
     private final int iterations;
     private final List<String> warnings;
+    private final MhTests mhTests;
 
     MetaResult(Builder b) {
         this.spec = b.spec;
@@ -70,6 +71,15 @@ public final class MetaResult {
         this.converged = b.converged;
         this.iterations = b.iterations;
         this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+        this.mhTests = b.mhTests;
+    }
+
+    /**
+     * @return the Cochran-Mantel-Haenszel, Breslow-Day and Tarone tests of a Mantel-Haenszel fit (metafor's
+     *         {@code rma.mh} fields {@code MH, MHp, BD, BDp, TA, TAp}); null for every other method
+     */
+    public MhTests mhTests() {
+        return mhTests;
     }
 
     /** @return the configuration that produced this result */
@@ -257,6 +267,14 @@ public final class MetaResult {
             f.put("H2_ci_ub", tau2Interval.h2Ub());
         }
         f.put("iterations", iterations);
+        if (mhTests != null) {
+            f.put("CMH", mhTests.cmh());
+            f.put("CMH_pval", mhTests.cmhPval());
+            f.put("BD", mhTests.breslowDay());
+            f.put("BD_pval", mhTests.breslowDayPval());
+            f.put("TA", mhTests.tarone());
+            f.put("TA_pval", mhTests.taronePval());
+        }
         return f;
     }
 
@@ -363,6 +381,7 @@ public final class MetaResult {
         boolean converged = true;
         int iterations;
         final List<String> warnings = new ArrayList<>();
+        MhTests mhTests;
 
         MetaResult build() {
             return new MetaResult(this);
