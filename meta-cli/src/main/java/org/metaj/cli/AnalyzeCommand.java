@@ -48,6 +48,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PlotSection plots = new PlotSection();
 
+    @Mixin
+    GlmmSection glmm = new GlmmSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
         plots.bias = bias;
@@ -93,6 +96,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * @return the JSON answer (with the text answer under the internal key "_text", removed before printing JSON)
      */
     Map<String, Object> analyze() {
+        if (glmm.requested()) {
+            return glmm.analyze(data, regression.mods == null ? null : java.util.List.of(regression.mods));
+        }
         StudyData d = data.load();
         MetaAnalysis ma = data.spec();
         String file = data.file().toString();
