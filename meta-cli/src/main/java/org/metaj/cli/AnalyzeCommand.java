@@ -34,6 +34,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisSections sections = new AnalysisSections();
 
+    /** The count models (CONTRACT-2 part C): when --glmm is given, the whole analysis is the GLMM's. */
+    @Mixin
+    GlmmSection glmm = new GlmmSection();
+
     @Override
     public Integer call() {
         Analysis.Answer a = analyze(System.console() != null ? spec.commandLine().getErr() : null);
@@ -65,6 +69,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** @param progress a terminal to show progress on, or null */
     Analysis.Answer analyze(PrintWriter progress) {
         Outputs.check(List.of(data.file()), sections.outputs());
+        if (glmm.requested()) {
+            String[] mods = sections.regression.mods;
+            return glmm.analyze(data, mods == null ? null : List.of(mods));
+        }
         return Analysis.run(data, sections, false, progress);
     }
 }

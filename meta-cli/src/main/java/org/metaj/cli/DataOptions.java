@@ -117,6 +117,15 @@ public final class DataOptions {
      * @return the studies
      */
     public StudyData load() {
+        return effects(readColumns());
+    }
+
+    /**
+     * Reads the file only (no effect sizes): for models of the raw counts.
+     *
+     * @return the columns read (also kept for {@link #columns()})
+     */
+    StudyColumns readColumns() {
         Character delim = null;
         if (delimiter != null) {
             String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
@@ -144,7 +153,7 @@ public final class DataOptions {
         }
         columns = read.columns();
         notes.addAll(read.notes());
-        return effects(columns);
+        return columns;
     }
 
     /** Computes the effect sizes from columns already read. */

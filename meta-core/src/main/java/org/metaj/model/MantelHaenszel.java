@@ -22,6 +22,16 @@ import org.metaj.stats.Probabilities;
  * variance {@code sum(w_i^2 (a_i b_i / n1_i^3 + c_i d_i / n2_i^3)) / W^2} is not what metafor's {@code rma.mh}
  * reports: checked against metafor 3.8-1 on six 2x2 data sets, reference/cases-extra.jsonl.)</li>
  * </ul>
+ * For incidence rates (Rothman, Greenland &amp; Lash 2008, Modern Epidemiology, 3rd ed., ch. 15; Greenland &amp;
+ * Robins 1985), on the raw counts x1, x2 and person-times t1, t2, T = t1 + t2:
+ * <ul>
+ * <li>rate ratio {@code IRR_MH = sum(x1_i t2_i / T_i) / sum(x2_i t1_i / T_i)}, variance of its log
+ * {@code sum(t1_i t2_i (x1_i + x2_i) / T_i^2) / (R S)} with R, S the numerator and denominator sums;</li>
+ * <li>rate difference {@code IRD_MH = sum((x1_i t2_i - x2_i t1_i) / T_i) / sum(t1_i t2_i / T_i)}, variance
+ * {@code sum((t1_i t2_i / T_i)^2 (x1_i / t1_i^2 + x2_i / t2_i^2)) / (sum(t1_i t2_i / T_i))^2}.</li>
+ * </ul>
+ * With odds ratios and rate ratios the fit carries the Cochran-Mantel-Haenszel test, with odds ratios also the
+ * Breslow-Day and Tarone tests of homogeneity ({@link MhTests}).
  * The heterogeneity test is Cochran's Q of the study effect sizes (with their zero-cell correction) around the
  * Mantel-Haenszel estimate, leaving out studies without events (or non-events) in both groups.
  */
@@ -31,8 +41,11 @@ final class MantelHaenszel {
 
     static MetaResult fit(MetaAnalysis spec, StudyData data) {
         EffectMeasure m = data.measure();
+        if (m == EffectMeasure.IRR || m == EffectMeasure.IRD) {
+            return fitRates(spec, data, m);
+        }
         if (m != EffectMeasure.OR && m != EffectMeasure.RR && m != EffectMeasure.RD) {
-            throw new IllegalArgumentException("Mantel-Haenszel pooling needs measure OR, RR or RD, got "
+            throw new IllegalArgumentException("Mantel-Haenszel pooling needs measure OR, RR, RD, IRR or IRD, got "
                     + (m == null ? "precomputed yi/vi" : m.name()));
         }
         CountTables t = CountTables.of(data, "Mantel-Haenszel");
@@ -96,6 +109,134 @@ final class MantelHaenszel {
         MetaResult.Builder b = common(spec, data, est, Math.sqrt(var));
         heterogeneity(b, data, t, est);
         b.weights = percent(wmh);
+        if (m == EffectMeasure.OR) {
+            b.mhTests = oddsRatioTests(t, Math.exp(est));
+        }
+        return b.build();
+    }
+
+    /** The Mantel-Haenszel tests of the 2x2 tables (see {@link MhTests}), at the common odds ratio psi. */
+    static MhTests oddsRatioTests(CountTables t, double psi) {
+        int k = t.k();
+        double dev = 0, var = 0, m1sum = 0, m2sum = 0;
+        for (int i = 0; i < k; i++) {
+            double a = t.a()[i], b = t.b()[i], c = t.c()[i], d = t.d()[i];
+            double n1 = a + b, n2 = c + d, n = n1 + n2, m1 = a + c, m2 = b + d;
+            m1sum += m1;
+            m2sum += m2;
+            dev += a - n1 / n * m1;
+            var += (n1 / n) * (n2 / n) * (m1 * (m2 / (n - 1)));
+        }
+        double cmh = Double.NaN, cmhP = Double.NaN;
+        if (m1sum > 0 && m2sum > 0) {
+            double x = Math.abs(dev) - 0.5;
+            cmh = x * x / var;
+            cmhP = Probabilities.chiSquareUpper(cmh, 1);
+        }
+        double bd = 0, sumDev = 0, sumInfo = 0;
+        int used = 0;
+        for (int i = 0; i < k; i++) {
+            double a = t.a()[i], b = t.b()[i], c = t.c()[i], d = t.d()[i];
+            double n1 = a + b, n2 = c + d, n = n1 + n2, m1 = a + c, m2 = b + d;
+            double ea;
+            if (psi == 1) {
+                ea = n1 / n * m1;
+            } else {
+                // the smaller root of (psi - 1) A^2 - (psi (n1 + m1) + n2 - m1) A + psi n1 m1 = 0
+                double bb = psi * (n1 + m1) + (n2 - m1);
+                double disc = Math.sqrt(bb * bb - 4 * n1 * m1 * psi * (psi - 1));
+                ea = (bb - disc) / (2 * (psi - 1));
+            }
+            if (!(ea > 0 && m1 > 0 && m2 > 0)) {
+                continue;
+            }
+            double eb = n1 - ea, ec = m1 - ea, ed = n - n1 - m1 + ea;
+            double info = 1 / (1 / ea + 1 / eb + 1 / ec + 1 / ed);
+            bd += (a - ea) * (a - ea) / info;
+            sumDev += a - ea;
+            sumInfo += info;
+            used++;
+        }
+        bd = Math.max(0, bd);
+        double ta = Math.max(0, bd - sumDev * sumDev / sumInfo);
+        double bdP = used > 1 ? Probabilities.chiSquareUpper(bd, used - 1) : Double.NaN;
+        double taP = used > 1 ? Probabilities.chiSquareUpper(ta, used - 1) : Double.NaN;
+        if (used == 0) {
+            bd = Double.NaN;
+            ta = Double.NaN;
+        }
+        return new MhTests(cmh, cmhP, bd, bdP, ta, taP);
+    }
+
+    private static MetaResult fitRates(MetaAnalysis spec, StudyData data, EffectMeasure m) {
+        org.metaj.data.StudyColumns cols = data.columns();
+        double[] x1 = cols.get("x1i");
+        double[] t1 = cols.get("t1i");
+        double[] x2 = cols.get("x2i");
+        double[] t2 = cols.get("t2i");
+        int k = x1.length;
+        double est;
+        double var;
+        double[] w = new double[k];
+        double cmh = Double.NaN, cmhP = Double.NaN;
+        if (m == EffectMeasure.IRR) {
+            double r = 0, s = 0, v = 0, x1sum = 0, x2sum = 0, dev = 0, cvar = 0;
+            for (int i = 0; i < k; i++) {
+                double tt = t1[i] + t2[i];
+                r += x1[i] * (t2[i] / tt);
+                s += x2[i] * (t1[i] / tt);
+                v += (t1[i] / tt) * (t2[i] / tt) * (x1[i] + x2[i]);
+                x1sum += x1[i];
+                x2sum += x2[i];
+                double x = x1[i] + x2[i];
+                dev += x1[i] - x * (t1[i] / tt);
+                cvar += x * (t1[i] / tt) * (t2[i] / tt);
+                w[i] = x2[i] * (t1[i] / tt);
+            }
+            if (x1sum == 0 || x2sum == 0) {
+                throw new org.metaj.data.DataException(cols.source(), -1, "x1i/x2i", String.format(Locale.ROOT,
+                        "the Mantel-Haenszel IRR is not estimable: the studies have %s events in group 1 and %s in "
+                                + "group 2 in all; expected events in both groups", x1sum, x2sum));
+            }
+            est = Math.log(r / s);
+            var = v / (r * s);
+            double x = Math.abs(dev) - 0.5;
+            cmh = x * x / cvar;
+            cmhP = Probabilities.chiSquareUpper(cmh, 1);
+        } else {
+            double num = 0, den = 0, v = 0;
+            for (int i = 0; i < k; i++) {
+                double tt = t1[i] + t2[i];
+                double wi = (t1[i] / tt) * t2[i];
+                num += (x1[i] * t2[i] - x2[i] * t1[i]) / tt;
+                den += wi;
+                v += wi * wi * (x1[i] / (t1[i] * t1[i]) + x2[i] / (t2[i] * t2[i]));
+                w[i] = wi;
+            }
+            est = num / den;
+            var = v / (den * den);
+        }
+        if (!Double.isFinite(est) || !(var > 0)) {
+            throw new org.metaj.data.DataException(cols.source(), -1, null, String.format(Locale.ROOT,
+                    "the Mantel-Haenszel %s is not estimable from these studies (estimate %s, variance %s)", m,
+                    est, var));
+        }
+        MetaResult.Builder b = common(spec, data, est, Math.sqrt(var));
+        double q = 0;
+        int used = 0;
+        for (int i = 0; i < k; i++) {
+            if (x1[i] == 0 && x2[i] == 0) {
+                continue; // metafor's rma.mh: escalc(drop00 = TRUE) leaves these out of Q
+            }
+            double dd = data.yi(i) - est;
+            q += dd * dd / data.vi(i);
+            used++;
+        }
+        setQ(b, Math.max(0, q), used - 1);
+        b.weights = percent(w);
+        if (m == EffectMeasure.IRR) {
+            b.mhTests = new MhTests(cmh, cmhP, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
         return b.build();
     }
 

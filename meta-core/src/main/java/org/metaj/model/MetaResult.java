@@ -45,6 +45,7 @@ public final class MetaResult implements FittedModel {
     private final boolean converged;
     private final int iterations;
     private final List<String> warnings;
+    private final MhTests mhTests;
 
     MetaResult(Builder b) {
         this.spec = b.spec;
@@ -73,6 +74,15 @@ public final class MetaResult implements FittedModel {
         this.converged = b.converged;
         this.iterations = b.iterations;
         this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+        this.mhTests = b.mhTests;
+    }
+
+    /**
+     * @return the Cochran-Mantel-Haenszel, Breslow-Day and Tarone tests of a Mantel-Haenszel fit (metafor's
+     *         {@code rma.mh} fields {@code MH, MHp, BD, BDp, TA, TAp}); null for every other method
+     */
+    public MhTests mhTests() {
+        return mhTests;
     }
 
     @Override
@@ -330,6 +340,14 @@ public final class MetaResult implements FittedModel {
             f.put("H2_ci_ub", tau2Interval.h2Ub());
         }
         f.put("iterations", iterations);
+        if (mhTests != null) {
+            f.put("CMH", mhTests.cmh());
+            f.put("CMH_pval", mhTests.cmhPval());
+            f.put("BD", mhTests.breslowDay());
+            f.put("BD_pval", mhTests.breslowDayPval());
+            f.put("TA", mhTests.tarone());
+            f.put("TA_pval", mhTests.taronePval());
+        }
         return f;
     }
 
@@ -513,6 +531,7 @@ public final class MetaResult implements FittedModel {
         boolean converged = true;
         int iterations;
         final List<String> warnings = new ArrayList<>();
+        MhTests mhTests;
 
         MetaResult build() {
             return new MetaResult(this);

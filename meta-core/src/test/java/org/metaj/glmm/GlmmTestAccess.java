@@ -1,0 +1,11 @@
+package org.metaj.glmm;
+
+/** Package access for the kernel tests. */
+final class GlmmTestAccess {
+    private GlmmTestAccess() {
+    }
+
+    static CountRows nchgRows(CountStudies s) {
+        return Glmm.nchgRows(s);
+    }
+}
