@@ -48,6 +48,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PlotSection plots = new PlotSection();
 
+    @Mixin
+    MultilevelSection multilevel = new MultilevelSection();
+
     /** @return the optional sections, in the order they run */
     List<Section> sections() {
         plots.bias = bias;
@@ -93,6 +96,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * @return the JSON answer (with the text answer under the internal key "_text", removed before printing JSON)
      */
     Map<String, Object> analyze() {
+        if (multilevel.active()) {
+            return multilevel.analyze(data, regression.mods, spec.commandLine().getParseResult());
+        }
         StudyData d = data.load();
         MetaAnalysis ma = data.spec();
         String file = data.file().toString();
