@@ -46,7 +46,9 @@ final class QuasiNewton {
         double[] hy = new double[n];
         int it = 0;
         boolean first = true;
-        while (it < maxIterations && maxAbs(g) > gtol * Math.max(1, Math.abs(fx))) {
+        int stall = 0;
+        // BFGS to a relative gradient of 1e-5 (or until it stalls); the Newton phase below converges from there
+        while (it < maxIterations && maxAbs(g) > Math.max(gtol, 1e-5) * Math.max(1, Math.abs(fx)) && stall < 3) {
             it++;
             double gd = 0;
             for (int i = 0; i < n; i++) {
@@ -98,6 +100,7 @@ final class QuasiNewton {
                 sy += s[i] * y[i];
                 yy += y[i] * y[i];
             }
+            stall = fx - fn <= 1e-14 * Math.abs(fx) ? stall + 1 : 0;
             System.arraycopy(xn, 0, x, 0, n);
             System.arraycopy(gn, 0, g, 0, n);
             fx = fn;
@@ -132,8 +135,8 @@ final class QuasiNewton {
         double[] gm = new double[n];
         double[] xp = new double[n];
         double[] lh = new double[n * n];
-        for (int round = 0; round < 20; round++) {
-            if (maxAbs(g) <= 1e-11 * Math.max(1, Math.abs(fx))) {
+        for (int round = 0; round < 30; round++) {
+            if (maxAbs(g) <= gtol * Math.max(1, Math.abs(fx))) {
                 break;
             }
             for (int j = 0; j < n; j++) {
