@@ -3,7 +3,7 @@ package org.metaj.multilevel;
 /**
  * Minimises a smooth function with its gradient: BFGS with the inverse-Hessian update and a backtracking
  * (Armijo) line search (Nocedal &amp; Wright 2006, Numerical Optimization, 2nd ed., alg. 6.1 and 3.1), then
- * Newton steps on a Hessian from central differences of the analytic gradient (ibid. sec. 8.1) to converge to a
+ * Newton steps on a Hessian from forward differences of the analytic gradient (ibid. sec. 8.1) to converge to a
  * relative gradient of about 1e-10. The steps are limited to 5 units of the (transformed) parameters.
  */
 final class QuasiNewton {
@@ -132,7 +132,6 @@ final class QuasiNewton {
         // Newton polish
         double[] hess = new double[n * n];
         double[] gp = new double[n];
-        double[] gm = new double[n];
         double[] xp = new double[n];
         double[] lh = new double[n * n];
         for (int round = 0; round < 30; round++) {
@@ -140,17 +139,23 @@ final class QuasiNewton {
                 break;
             }
             for (int j = 0; j < n; j++) {
-                double step = 1e-5 * Math.max(1, Math.abs(x[j]));
+                // forward differences of the analytic gradient: the Hessian to ~1e-6, enough for Newton steps
+                // that converge to the gradient's own precision
+                double step = 1e-6 * Math.max(1, Math.abs(x[j]));
                 System.arraycopy(x, 0, xp, 0, n);
                 xp[j] = x[j] + step;
                 double f1 = f.value(xp, gp);
-                xp[j] = x[j] - step;
-                double f2 = f.value(xp, gm);
-                if (!Double.isFinite(f1) || !Double.isFinite(f2)) {
+                if (!Double.isFinite(f1)) {
+                    xp[j] = x[j] - step;
+                    f1 = f.value(xp, gp);
+                    step = -step;
+                }
+                if (!Double.isFinite(f1)) {
+                    f.value(x, g);
                     return new Result(x, fx, g, it, maxAbs(g) <= 1e-6 * Math.max(1, Math.abs(fx)));
                 }
                 for (int i = 0; i < n; i++) {
-                    hess[i * n + j] = (gp[i] - gm[i]) / (2 * step);
+                    hess[i * n + j] = (gp[i] - g[i]) / step;
                 }
             }
             for (int i = 0; i < n; i++) {
