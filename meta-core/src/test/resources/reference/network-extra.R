@@ -52,9 +52,20 @@ fit_net <- function(cn, method, level = 95) {
   if (method == "FE") return(rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, method = "FE", level = level))
   f0 <- rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
                method = "REML")
-  rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
+  f1 <- rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
          method = "REML", level = level, control = list(tau2.init = max(f0$tau2, 1e-4), optimizer = "uobyqa",
                                          optCtrl = list(rhoend = 1e-12)))
+  # polish: the root of the score of metafor's own restricted log-likelihood (central differences), then refit
+  # with tau^2 fixed there (the likelihood is flat to 1e-16 near the optimum, where uobyqa may stop ~1e-7 away)
+  t0 <- f1$tau2
+  if (t0 < 1e-10) return(f1)
+  ll <- function(t) c(logLik(rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, random = ~ contr | study,
+                                    rho = 0.5, data = d, method = "REML", tau2 = t)))
+  sc <- function(t) { h <- 1e-5 * t0; (ll(t + h) - ll(t - h)) / (2 * h) }
+  lo <- t0 * (1 - 1e-4); hi <- t0 * (1 + 1e-4)
+  if (sc(lo) > 0 && sc(hi) < 0) t0 <- uniroot(sc, c(lo, hi), tol = 1e-15 * t0)$root
+  rma.mv(d$yi, cn$V, mods = cn$X, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
+         method = "REML", level = level, tau2 = t0)
 }
 
 q_het <- function(cn) {

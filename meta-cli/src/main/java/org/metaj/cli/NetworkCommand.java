@@ -1,0 +1,205 @@
+package org.metaj.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.metaj.data.StudyColumns;
+import org.metaj.model.Coefficient;
+import org.metaj.network.ArmTable;
+import org.metaj.network.NetworkMeasure;
+import org.metaj.network.NetworkMetaAnalysis;
+import org.metaj.network.NetworkResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code meta network FILE.csv --measure M --reference T}: network meta-analysis from arm-level data (one row per
+ * arm: {@code study, treatment} and {@code events, n}, {@code mean, sd, n} or {@code events, time}). Figures and
+ * options follow the command-line contract, part B.
+ */
+@Command(name = "network", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Network meta-analysis: every treatment against a reference, from one row per arm.",
+        footer = {"", "Example:", "  meta network datasets/smoking-hasselblad1998.csv --measure OR "
+                + "--reference no_contact"})
+public final class NetworkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per arm")
+    Path file;
+
+    @Option(names = "--measure", paramLabel = "M", required = true,
+            description = "OR, RR (events, n), MD (mean, sd, n) or IRR (events, time)")
+    String measure;
+
+    @Option(names = "--reference", paramLabel = "T", required = true, description = "the reference treatment")
+    String reference;
+
+    @Option(names = "--method", paramLabel = "X", defaultValue = "REML",
+            description = "REML (random effects, default) or FE (common effect)")
+    String method;
+
+    @Option(names = "--small-values", paramLabel = "good|bad", defaultValue = "bad",
+            description = "for ranking: are small values good or bad (default)?")
+    String smallValues;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "95", description = "confidence level in percent")
+    double level;
+
+    @Option(names = "--label", paramLabel = "COL", defaultValue = "study", description = "the study column")
+    String label;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text (default) or json")
+    String format;
+
+    @Option(names = "--debug", description = "show stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        boolean json = AnalyzeCommand.parseFormat(format);
+        NetworkResult r = fit();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(figures(r)));
+        } else {
+            out.print(text(r));
+            PrintWriter err = spec.commandLine().getErr();
+            r.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Reads, validates and fits. */
+    NetworkResult fit() {
+        NetworkMeasure m;
+        NetworkMetaAnalysis.Method meth;
+        NetworkMetaAnalysis.SmallValues sv;
+        try {
+            m = NetworkMeasure.parse(measure);
+            meth = NetworkMetaAnalysis.Method.parse(method);
+            sv = NetworkMetaAnalysis.SmallValues.parse(smallValues);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        StudyColumns cols = new CsvReader(null, null, label).read(file);
+        ArmTable arms = ArmTable.of(cols, m);
+        return NetworkMetaAnalysis.of(reference).with(meth).with(sv).withLevel(level).fit(arms);
+    }
+
+    /** The JSON answer (contract part B). */
+    static Map<String, Object> figures(NetworkResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("model", "network");
+        o.put("measure", r.measure().name());
+        o.put("method", r.methodLabel());
+        o.put("reference", r.treatments().get(0));
+        o.put("k", r.studyCount());
+        o.put("n_treatments", r.treatments().size());
+        o.put("n_contrasts", r.contrastCount());
+        o.put("tau2", r.tau2());
+        o.put("Q", r.q());
+        o.put("Q_df", r.qDf());
+        o.put("Q_pval", r.qPval());
+        o.put("Q_het", r.qHet());
+        o.put("Q_het_df", r.qHetDf());
+        o.put("Q_het_pval", r.qHetPval());
+        o.put("Q_inc", r.qInc());
+        o.put("Q_inc_df", r.qIncDf());
+        o.put("Q_inc_pval", r.qIncPval());
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (Coefficient c : r.coefficients()) {
+            d.put(key(c.name()), coefficient(c));
+        }
+        o.put("d", d);
+        double[] ps = r.pScores();
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < ps.length; i++) {
+            p.put(key(r.treatments().get(i)), ps[i]);
+        }
+        o.put("pscore", p);
+        Map<String, Object> league = new LinkedHashMap<>();
+        Coefficient[][] t = r.league();
+        for (int i = 0; i < t.length; i++) {
+            for (int j = 0; j < t.length; j++) {
+                if (i != j) {
+                    league.put(key(r.treatments().get(i)) + "_vs_" + key(r.treatments().get(j)),
+                            coefficient(t[i][j]));
+                }
+            }
+        }
+        o.put("league", league);
+        o.put("warnings", r.warnings());
+        return o;
+    }
+
+    private static Map<String, Object> coefficient(Coefficient c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimate", c.estimate());
+        m.put("se", c.se());
+        m.put("zval", c.statistic());
+        m.put("pval", c.pval());
+        m.put("ci_lb", c.ciLb());
+        m.put("ci_ub", c.ciUb());
+        return m;
+    }
+
+    /** A treatment name as a JSON key: every character outside A-Za-z0-9 becomes '_' (contract part B). */
+    static String key(String treatment) {
+        StringBuilder sb = new StringBuilder(treatment.length());
+        for (int i = 0; i < treatment.length(); i++) {
+            char ch = treatment.charAt(i);
+            sb.append((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '_');
+        }
+        return sb.toString();
+    }
+
+    /** The printout: the model, every treatment against the reference, heterogeneity and P-scores. */
+    static String text(NetworkResult r) {
+        StringBuilder sb = new StringBuilder();
+        boolean exp = r.measure().isLogScale();
+        sb.append(String.format(Locale.ROOT, "Network meta-analysis (%s, %s): %d studies, %d treatments, %d contrasts%n",
+                r.methodLabel().equals("FE") ? "common effect" : "random effects, REML", r.measure(),
+                r.studyCount(), r.treatments().size(), r.contrastCount()));
+        if (r.methodLabel().equals("REML")) {
+            sb.append(String.format(Locale.ROOT, "tau^2 = %.4f (tau = %.4f)%n", r.tau2(), Math.sqrt(r.tau2())));
+        }
+        sb.append(String.format(Locale.ROOT, "%nAgainst %s (%s%s, %.0f%% CI):%n", r.treatments().get(0),
+                exp ? "exp " : "", r.measure(), 100 * r.level()));
+        int w = 9;
+        for (String t : r.treatments()) {
+            w = Math.max(w, t.length());
+        }
+        double[] ps = r.pScores();
+        sb.append(String.format(Locale.ROOT, "  %-" + w + "s %10s %10s %10s %8s %8s%n", "treatment", "estimate",
+                "ci.lb", "ci.ub", "pval", "P-score"));
+        sb.append(String.format(Locale.ROOT, "  %-" + w + "s %10s %10s %10s %8s %8.3f%n", r.treatments().get(0),
+                "(ref)", "", "", "", ps[0]));
+        List<Coefficient> cs = r.coefficients();
+        for (int i = 0; i < cs.size(); i++) {
+            Coefficient c = cs.get(i);
+            sb.append(String.format(Locale.ROOT, "  %-" + w + "s %10.4f %10.4f %10.4f %8.4f %8.3f%n", c.name(),
+                    exp ? Math.exp(c.estimate()) : c.estimate(), exp ? Math.exp(c.ciLb()) : c.ciLb(),
+                    exp ? Math.exp(c.ciUb()) : c.ciUb(), c.pval(), ps[i + 1]));
+        }
+        sb.append(String.format(Locale.ROOT, "%nHeterogeneity and inconsistency (Krahn et al. 2013):%n"));
+        sb.append(String.format(Locale.ROOT, "  total          Q = %9.4f, df = %3d, p = %.4f%n", r.q(), r.qDf(),
+                r.qPval()));
+        sb.append(String.format(Locale.ROOT, "  within designs Q = %9.4f, df = %3d, p = %s%n", r.qHet(), r.qHetDf(),
+                r.qHetDf() > 0 ? String.format(Locale.ROOT, "%.4f", r.qHetPval()) : "-"));
+        sb.append(String.format(Locale.ROOT, "  between designs Q = %8.4f, df = %3d, p = %s%n", r.qInc(), r.qIncDf(),
+                r.qIncDf() > 0 ? String.format(Locale.ROOT, "%.4f", r.qIncPval()) : "-"));
+        return sb.toString();
+    }
+}
