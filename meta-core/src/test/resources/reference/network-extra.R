@@ -81,6 +81,35 @@ q_het <- function(cn) {
   c(q, df)
 }
 
+# design-by-treatment interaction model (Higgins et al. 2012): every design its own effects; tau^2 by REML in that
+# model; the global test is the GLS Wald statistic of the interaction terms, computed as the difference of the two
+# models' ML log-likelihoods at that fixed tau^2 (log|S| cancels, leaving the difference of weighted RSS)
+dbt <- function(cn, method) {
+  d <- cn$d; d$contr <- d$trt
+  cols <- unique(paste(d$design, d$trt))
+  Xd <- sapply(cols, function(k) as.numeric(paste(d$design, d$trt) == k)); Xd <- matrix(Xd, nrow = nrow(d))
+  t2 <- 0
+  if (method == "REML") {
+    f <- rma.mv(d$yi, cn$V, mods = Xd, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
+                method = "REML")
+    f <- rma.mv(d$yi, cn$V, mods = Xd, intercept = FALSE, random = ~ contr | study, rho = 0.5, data = d,
+                method = "REML", control = list(tau2.init = max(f$tau2, 1e-4), optimizer = "uobyqa",
+                                                optCtrl = list(rhoend = 1e-12)))
+    t2 <- f$tau2
+    if (t2 > 1e-10) {
+      ll <- function(t) c(logLik(rma.mv(d$yi, cn$V, mods = Xd, intercept = FALSE, random = ~ contr | study,
+                                        rho = 0.5, data = d, method = "REML", tau2 = t)))
+      sc <- function(t) { h <- 1e-5 * f$tau2; (ll(t + h) - ll(t - h)) / (2 * h) }
+      lo <- t2 * (1 - 1e-4); hi <- t2 * (1 + 1e-4)
+      if (sc(lo) > 0 && sc(hi) < 0) t2 <- uniroot(sc, c(lo, hi), tol = 1e-15 * t2)$root
+    } else t2 <- 0
+  }
+  mll <- function(X) c(logLik(rma.mv(d$yi, cn$V, mods = X, intercept = FALSE, random = ~ contr | study,
+                                     rho = 0.5, data = d, method = "ML", tau2 = t2)))
+  q <- 2 * (mll(Xd) - mll(cn$X)); df <- ncol(Xd) - ncol(cn$X)
+  list(tau2 = t2, Q = q, df = df, pval = if (df > 0) pchisq(q, df, lower.tail = FALSE) else NA)
+}
+
 pscores <- function(fit, cn, small) {
   est <- c(0, num(fit$beta)); names(est) <- cn$trts
   vc <- matrix(0, length(est), length(est)); vc[-1, -1] <- fit$vb
@@ -113,6 +142,8 @@ network_case <- function(name, file, arms, measure, reference, method, small = "
     e[[paste0("d_", t, "_pval")]] <- num(fit$pval[i])
     e[[paste0("d_", t, "_ci_lb")]] <- num(fit$ci.lb[i]); e[[paste0("d_", t, "_ci_ub")]] <- num(fit$ci.ub[i])
   }
+  db <- dbt(cn, method)
+  e$dbt_tau2 <- db$tau2; e$dbt_Q <- db$Q; e$dbt_df <- db$df; e$dbt_pval <- db$pval
   ps <- pscores(fit, cn, small)
   for (t in names(ps)) e[[paste0("pscore_", key(t))]] <- num(ps[t])
   args <- c("network", "--measure", measure, "--reference", reference, "--method", method,

@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import org.metaj.data.StudyColumns;
 import org.metaj.model.Coefficient;
 import org.metaj.network.ArmTable;
+import org.metaj.network.DesignByTreatment;
 import org.metaj.network.NetworkMeasure;
 import org.metaj.network.NetworkMetaAnalysis;
 import org.metaj.network.NetworkResult;
+import org.metaj.network.NodeSplit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,6 +120,13 @@ public final class NetworkCommand implements Callable<Integer> {
         o.put("Q_inc", r.qInc());
         o.put("Q_inc_df", r.qIncDf());
         o.put("Q_inc_pval", r.qIncPval());
+        DesignByTreatment dbt = r.designByTreatment();
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("tau2", dbt.tau2());
+        db.put("Q", dbt.q());
+        db.put("df", dbt.df());
+        db.put("pval", dbt.pval());
+        o.put("dbt", db);
         Map<String, Object> d = new LinkedHashMap<>();
         for (Coefficient c : r.coefficients()) {
             d.put(key(c.name()), coefficient(c));
@@ -140,6 +149,23 @@ public final class NetworkCommand implements Callable<Integer> {
             }
         }
         o.put("league", league);
+        Map<String, Object> splits = new LinkedHashMap<>();
+        for (NodeSplit ns : r.nodeSplits()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("studies", ns.studies());
+            m.put("direct", ns.direct());
+            m.put("direct_se", ns.directSe());
+            m.put("indirect", ns.indirect());
+            m.put("indirect_se", ns.indirectSe());
+            m.put("network", ns.network());
+            m.put("direct_proportion", ns.directProportion());
+            m.put("difference", ns.difference());
+            m.put("difference_se", ns.differenceSe());
+            m.put("zval", ns.z());
+            m.put("pval", ns.pval());
+            splits.put(key(ns.first()) + "_vs_" + key(ns.second()), m);
+        }
+        o.put("netsplit", splits);
         o.put("warnings", r.warnings());
         return o;
     }
@@ -163,6 +189,14 @@ public final class NetworkCommand implements Callable<Integer> {
             sb.append((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '_');
         }
         return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String fmtP(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-4 ? "<.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** The printout: the model, every treatment against the reference, heterogeneity and P-scores. */
@@ -194,12 +228,29 @@ public final class NetworkCommand implements Callable<Integer> {
                     exp ? Math.exp(c.ciUb()) : c.ciUb(), c.pval(), ps[i + 1]));
         }
         sb.append(String.format(Locale.ROOT, "%nHeterogeneity and inconsistency (Krahn et al. 2013):%n"));
-        sb.append(String.format(Locale.ROOT, "  total          Q = %9.4f, df = %3d, p = %.4f%n", r.q(), r.qDf(),
-                r.qPval()));
+        sb.append(String.format(Locale.ROOT, "  total          Q = %9.4f, df = %3d, p = %s%n", r.q(), r.qDf(),
+                fmtP(r.qPval())));
         sb.append(String.format(Locale.ROOT, "  within designs Q = %9.4f, df = %3d, p = %s%n", r.qHet(), r.qHetDf(),
-                r.qHetDf() > 0 ? String.format(Locale.ROOT, "%.4f", r.qHetPval()) : "-"));
+                fmtP(r.qHetPval())));
         sb.append(String.format(Locale.ROOT, "  between designs Q = %8.4f, df = %3d, p = %s%n", r.qInc(), r.qIncDf(),
-                r.qIncDf() > 0 ? String.format(Locale.ROOT, "%.4f", r.qIncPval()) : "-"));
+                fmtP(r.qIncPval())));
+        DesignByTreatment dbt = r.designByTreatment();
+        sb.append(String.format(Locale.ROOT, "  design-by-treatment interaction (tau^2 = %.4f): Q = %.4f, df = %d, "
+                + "p = %s%n", dbt.tau2(), dbt.q(), dbt.df(), fmtP(dbt.pval())));
+        if (!r.nodeSplits().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%nDirect vs indirect evidence (node-splitting by back-calculation):%n"));
+            int cw = 10;
+            for (NodeSplit ns : r.nodeSplits()) {
+                cw = Math.max(cw, ns.first().length() + ns.second().length() + 4);
+            }
+            sb.append(String.format(Locale.ROOT, "  %-" + cw + "s %3s %9s %9s %9s %8s%n", "comparison", "k", "direct",
+                    "indirect", "diff", "pval"));
+            for (NodeSplit ns : r.nodeSplits()) {
+                sb.append(String.format(Locale.ROOT, "  %-" + cw + "s %3d %9.4f %9s %9s %8s%n", ns.first() + " vs "
+                        + ns.second(), ns.studies(), ns.direct(), fmt(ns.indirect()), fmt(ns.difference()),
+                        fmtP(ns.pval())));
+            }
+        }
         return sb.toString();
     }
 }

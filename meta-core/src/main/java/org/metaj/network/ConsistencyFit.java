@@ -20,6 +20,9 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
 final class ConsistencyFit {
     final Contrasts c;
     final int p;
+    /** per study: the parameter column of each contrast's "+1" (or -1 for none), and of the baseline's "-1" */
+    private final int[][] plus;
+    private final int[] minus;
     /** at the last {@link #evaluate}: estimates, their covariance M^-1, residual SS, log-dets, score */
     final double[] d;
     final double[] vcov;
@@ -32,15 +35,31 @@ final class ConsistencyFit {
     private final double[] aux;
     private final double[] work;
 
+    /** The consistency model: parameters are the d's of every treatment but the reference. */
     ConsistencyFit(Contrasts c) {
+        this(c, c.treatments().size() - 1, consistencyPlus(c), consistencyMinus(c));
+    }
+
+    /**
+     * A model whose contrast j of study s has mean {@code beta[plus[s][j]] - beta[minus[s]]} (an index of -1 drops
+     * the term): the consistency model, or the design-by-treatment interaction model (one parameter per contrast
+     * of each design).
+     */
+    ConsistencyFit(Contrasts c, int p, int[][] plus, int[] minus) {
         this.c = c;
-        this.p = c.treatments().size() - 1;
+        this.plus = plus;
+        this.minus = minus;
+        this.p = p;
         this.d = new double[p];
         this.vcov = new double[p * p];
         this.m = new double[p * p];
         this.u = new double[p];
         this.aux = new double[p * p];
-        this.work = new double[Math.max(p * p, 64)];
+        int maxQ = 1;
+        for (int[] row : plus) {
+            maxQ = Math.max(maxQ, row.length);
+        }
+        this.work = new double[Math.max(p * p, maxQ * maxQ)];
     }
 
     /** Maximises the restricted likelihood over tau^2 >= 0 and leaves the fit at the maximum. */
@@ -107,9 +126,9 @@ final class ConsistencyFit {
             }
             logDetS += ld;
             w[s] = ws;
-            int[] t = c.armsView(s);
+            int[] t = rowsOf(s);
             double[] y = c.yView(s);
-            // M += X' W X and u += X' W y, with X row j = e(t_j) - e(t_0) (reference column dropped)
+            // M += X' W X and u += X' W y, with X row j = e(plus_j) - e(minus)
             for (int i = 0; i < q; i++) {
                 double wy = 0;
                 for (int j = 0; j < q; j++) {
@@ -139,7 +158,7 @@ final class ConsistencyFit {
         double[] g = new double[p * p];
         for (int s = 0; s < studies; s++) {
             int q = c.yView(s).length;
-            int[] t = c.armsView(s);
+            int[] t = rowsOf(s);
             double[] y = c.yView(s);
             double[] ws = w[s];
             double[] r = new double[q];
@@ -200,9 +219,40 @@ final class ConsistencyFit {
         return score;
     }
 
-    /** d of treatment index t (0 for the reference) */
+    /** the parameter of a 1-based column code (0: none) */
     private double effect(int t) {
         return t == 0 ? 0 : d[t - 1];
+    }
+
+    /** study s's columns as 1-based codes, 0 for none: [minus, plus_1, ..., plus_q] */
+    private int[] rowsOf(int s) {
+        int q = plus[s].length;
+        int[] t = new int[q + 1];
+        t[0] = minus[s] + 1;
+        for (int j = 0; j < q; j++) {
+            t[j + 1] = plus[s][j] + 1;
+        }
+        return t;
+    }
+
+    private static int[][] consistencyPlus(Contrasts c) {
+        int[][] out = new int[c.studyCount()][];
+        for (int s = 0; s < c.studyCount(); s++) {
+            int[] t = c.armsView(s);
+            out[s] = new int[t.length - 1];
+            for (int j = 1; j < t.length; j++) {
+                out[s][j - 1] = t[j] - 1;
+            }
+        }
+        return out;
+    }
+
+    private static int[] consistencyMinus(Contrasts c) {
+        int[] out = new int[c.studyCount()];
+        for (int s = 0; s < c.studyCount(); s++) {
+            out[s] = c.armsView(s)[0] - 1;
+        }
+        return out;
     }
 
     private void addOuter(int[] t, int i, double value) {
@@ -254,7 +304,7 @@ final class ConsistencyFit {
     double logDetXtX() {
         double[] xtx = new double[p * p];
         for (int s = 0; s < c.studyCount(); s++) {
-            int[] t = c.armsView(s);
+            int[] t = rowsOf(s);
             for (int i = 1; i < t.length; i++) {
                 addTo(xtx, t, i, i, 1);
             }

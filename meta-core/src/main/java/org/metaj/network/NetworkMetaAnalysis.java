@@ -143,7 +143,8 @@ public final class NetworkMetaAnalysis {
         }
         double logLik = method == Method.REML ? fit.restrictedLogLik(fit.logDetXtX()) : fit.logLik();
         double[] qHet = QDecomposition.withinDesigns(c);
+        DesignByTreatment dbt = DesignByTreatment.of(c, method == Method.REML);
         return new NetworkResult(this, data.source(), data.measure(), c, fit.d.clone(), fit.vcov.clone(), tau2, q,
-                qHet[0], (int) qHet[1], logLik, feD);
+                qHet[0], (int) qHet[1], logLik, feD, dbt);
     }
 }

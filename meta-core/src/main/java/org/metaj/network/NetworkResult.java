@@ -27,10 +27,13 @@ public final class NetworkResult implements FittedModel {
     private final int qHetDf;
     private final double logLik;
     private final double[] commonEffectD;
+    private final DesignByTreatment designByTreatment;
+    private final List<NodeSplit> nodeSplits;
     private final List<String> warnings;
 
     NetworkResult(NetworkMetaAnalysis spec, String source, NetworkMeasure measure, Contrasts contrasts, double[] d,
-            double[] vcov, double tau2, double q, double qHet, int qHetDf, double logLik, double[] commonEffectD) {
+            double[] vcov, double tau2, double q, double qHet, int qHetDf, double logLik, double[] commonEffectD,
+            DesignByTreatment designByTreatment) {
         this.spec = spec;
         this.source = source;
         this.measure = measure;
@@ -43,6 +46,7 @@ public final class NetworkResult implements FittedModel {
         this.qHetDf = qHetDf;
         this.logLik = logLik;
         this.commonEffectD = commonEffectD;
+        this.designByTreatment = designByTreatment;
         List<String> w = new ArrayList<>();
         int corrected = 0;
         for (int s = 0; s < contrasts.studyCount(); s++) {
@@ -58,6 +62,17 @@ public final class NetworkResult implements FittedModel {
             w.add("tau^2 is estimated at its boundary 0: the random-effects model equals the common-effect model");
         }
         this.warnings = List.copyOf(w);
+        this.nodeSplits = List.copyOf(NodeSplit.of(contrasts, this));
+    }
+
+    /** @return the global test of the design-by-treatment interaction model */
+    public DesignByTreatment designByTreatment() {
+        return designByTreatment;
+    }
+
+    /** @return node-splits (direct vs indirect) of every comparison with direct evidence, in treatment order */
+    public List<NodeSplit> nodeSplits() {
+        return nodeSplits;
     }
 
     /** @return the specification the model was fitted with */

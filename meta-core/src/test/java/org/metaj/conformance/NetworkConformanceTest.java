@@ -62,6 +62,10 @@ class NetworkConformanceTest {
         f.put("Q_inc", r.qInc());
         f.put("Q_inc_df", r.qIncDf());
         f.put("Q_inc_pval", r.qIncPval());
+        f.put("dbt_tau2", r.designByTreatment().tau2());
+        f.put("dbt_Q", r.designByTreatment().q());
+        f.put("dbt_df", r.designByTreatment().df());
+        f.put("dbt_pval", r.designByTreatment().pval());
         for (Coefficient c : r.coefficients()) {
             String k = "d_" + c.name().replaceAll("[^A-Za-z0-9]", "_") + "_";
             f.put(k + "estimate", c.estimate());
