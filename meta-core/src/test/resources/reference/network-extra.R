@@ -195,6 +195,22 @@ write_arms(dong, "dong2013.csv")
 for (meth in c("REML", "FE")) network_case("dong2013", "dong2013.csv", dong, "OR", "Placebo", meth)
 network_case("dong2013", "dong2013.csv", dong, "RR", "Placebo", "REML")
 
+# Contrast-level input (GEN): the two-arm studies of Senn et al. (2013) as one row per study (study, treat1, treat2,
+# yi = mean difference treat1 - treat2, vi); treat1 is the second arm in metadat's order, so signs flip where it is
+# the baseline
+s2 <- senn[senn$study %in% names(which(table(senn$study) == 2)), ]
+gen <- do.call(rbind, lapply(unique(s2$study), function(st) { a <- s2[s2$study == st, ]
+  data.frame(study = st, treat1 = a$treatment[2], treat2 = a$treatment[1], yi = a$mean[2] - a$mean[1],
+             vi = a$sd[2]^2 / a$n[2] + a$sd[1]^2 / a$n[1]) }))
+write_arms(gen, "senn2013-contrasts.csv")
+gen_arms <- do.call(rbind, lapply(seq_len(nrow(gen)), function(i) data.frame(study = gen$study[i],
+  treatment = c(gen$treat1[i], gen$treat2[i]), mean = c(gen$yi[i], 0), sd = c(sqrt(gen$vi[i]), 0), n = 1)))
+for (meth in c("REML", "FE")) {
+  network_case("senn2013-contrasts", "senn2013-contrasts.csv", gen_arms, "MD", "placebo", meth, small = "good")
+  cases[[length(cases)]]$args[[3]] <- "GEN"
+  cases[[length(cases)]]$id <- sub("/MD/", "/GEN/", cases[[length(cases)]]$id)
+}
+
 # A small rates network made up for the IRR formula (not published data): events / person-years
 set.seed(20261204)
 rates <- data.frame(study = rep(c("r1", "r2", "r3", "r4", "r5", "r6"), c(2, 2, 3, 2, 2, 2)),

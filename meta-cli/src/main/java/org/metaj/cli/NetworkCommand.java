@@ -39,8 +39,10 @@ public final class NetworkCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per arm")
     Path file;
 
-    @Option(names = "--measure", paramLabel = "M", required = true,
-            description = "OR, RR (events, n), MD (mean, sd, n) or IRR (events, time)")
+    @Option(names = "--measure", paramLabel = "M",
+            description = "OR, RR (events, n), MD (mean, sd, n) or IRR (events, time), one row per arm; or GEN "
+                    + "(study, treat1, treat2, yi, vi or sei: one row per two-arm study; the default when the file "
+                    + "has treat1 and treat2 columns)")
     String measure;
 
     @Option(names = "--reference", paramLabel = "T", required = true, description = "the reference treatment")
@@ -88,14 +90,17 @@ public final class NetworkCommand implements Callable<Integer> {
         NetworkMeasure m;
         NetworkMetaAnalysis.Method meth;
         NetworkMetaAnalysis.SmallValues sv;
+        StudyColumns cols = new CsvReader(null, null, label).read(file);
         try {
-            m = NetworkMeasure.parse(measure);
+            if (measure == null && !(cols.has("treat1") || cols.hasText("treat1"))) {
+                throw new UsageException("--measure is required for arm-level input (OR, RR, MD or IRR)");
+            }
+            m = measure == null ? NetworkMeasure.GEN : NetworkMeasure.parse(measure);
             meth = NetworkMetaAnalysis.Method.parse(method);
             sv = NetworkMetaAnalysis.SmallValues.parse(smallValues);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        StudyColumns cols = new CsvReader(null, null, label).read(file);
         ArmTable arms = ArmTable.of(cols, m);
         return NetworkMetaAnalysis.of(reference).with(meth).with(sv).withLevel(level).fit(arms);
     }

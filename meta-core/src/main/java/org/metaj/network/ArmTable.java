@@ -52,6 +52,9 @@ public final class ArmTable {
      *                       named twice in one study
      */
     public static ArmTable of(StudyColumns cols, NetworkMeasure measure) {
+        if (measure == NetworkMeasure.GEN) {
+            return ofContrasts(cols);
+        }
         String src = cols.source();
         int m = cols.size();
         String[] trt = treatments(cols);
@@ -98,32 +101,99 @@ public final class ArmTable {
         return new ArmTable(src, measure, List.copyOf(byStudy.keySet()), arms, trt, a, b, n, cols.rows());
     }
 
+    /** Contrast-level input (GEN): each row, a two-arm study, becomes two pseudo-arms. */
+    private static ArmTable ofContrasts(StudyColumns cols) {
+        String src = cols.source();
+        int k = cols.size();
+        String[] t1 = treatments(cols, "treat1");
+        String[] t2 = treatments(cols, "treat2");
+        if (!cols.has("yi")) {
+            throw new DataException(src, -1, "yi", "missing column; contrast-level network input needs columns "
+                    + "study, treat1, treat2, yi and vi (or sei)");
+        }
+        double[] yi = cols.get("yi");
+        double[] vi;
+        if (cols.has("vi")) {
+            vi = cols.get("vi");
+        } else if (cols.has("sei")) {
+            vi = cols.get("sei");
+            for (int i = 0; i < k; i++) {
+                vi[i] = vi[i] * vi[i];
+            }
+        } else {
+            throw new DataException(src, -1, "vi", "missing column; contrast-level network input needs vi (or sei) "
+                    + "beside yi");
+        }
+        String[] labels = cols.labels();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> studies = new ArrayList<>();
+        int[][] arms = new int[k][];
+        String[] trt = new String[2 * k];
+        double[] a = new double[2 * k];
+        double[] b = new double[2 * k];
+        int[] rows = new int[2 * k];
+        for (int i = 0; i < k; i++) {
+            if (!Double.isFinite(yi[i])) {
+                throw cols.error(i, "yi", "expected a finite effect size, got " + num(yi[i]));
+            }
+            if (!(vi[i] > 0) || Double.isInfinite(vi[i])) {
+                throw cols.error(i, cols.has("vi") ? "vi" : "sei", "the sampling variance must be finite and > 0, "
+                        + "got " + num(vi[i]));
+            }
+            if (t1[i].equals(t2[i])) {
+                throw cols.error(i, "treat2", String.format(Locale.ROOT, "treat1 and treat2 are both '%s'; a "
+                        + "contrast compares two different treatments", t1[i]));
+            }
+            String study = labels[i] == null || labels[i].isBlank() ? "row " + cols.row(i) : labels[i];
+            Integer prev = seen.put(study, i);
+            if (prev != null) {
+                throw cols.error(i, "study", String.format(Locale.ROOT, "study '%s' has a second contrast (rows %d "
+                        + "and %d); contrast-level input takes two-arm studies: give multi-arm studies one row per "
+                        + "arm", study, cols.row(prev), cols.row(i)));
+            }
+            studies.add(study);
+            trt[2 * i] = t1[i];
+            a[2 * i] = yi[i];
+            b[2 * i] = vi[i];
+            trt[2 * i + 1] = t2[i];
+            rows[2 * i] = cols.row(i);
+            rows[2 * i + 1] = cols.row(i);
+            arms[i] = new int[] {2 * i, 2 * i + 1};
+        }
+        return new ArmTable(src, NetworkMeasure.GEN, List.copyOf(studies), arms, trt, a, b, new double[2 * k], rows);
+    }
+
     private static String[] treatments(StudyColumns cols) {
-        if (cols.hasText("treatment")) {
-            String[] t = cols.getText("treatment");
+        return treatments(cols, "treatment");
+    }
+
+    private static String[] treatments(StudyColumns cols, String column) {
+        if (cols.hasText(column)) {
+            String[] t = cols.getText(column);
             for (int i = 0; i < t.length; i++) {
                 if (t[i] == null || t[i].isBlank()) {
-                    throw cols.error(i, "treatment", "missing treatment name");
+                    throw cols.error(i, column, "missing treatment name");
                 }
                 t[i] = t[i].trim();
             }
             return t;
         }
-        if (cols.has("treatment")) {
-            double[] v = cols.get("treatment");
+        if (cols.has(column)) {
+            double[] v = cols.get(column);
             String[] t = new String[v.length];
             for (int i = 0; i < v.length; i++) {
                 if (Double.isNaN(v[i])) {
-                    throw cols.error(i, "treatment", "missing treatment name");
+                    throw cols.error(i, column, "missing treatment name");
                 }
                 t[i] = v[i] == Math.rint(v[i]) && Math.abs(v[i]) < 1e15 ? Long.toString((long) v[i])
                         : Double.toString(v[i]);
             }
             return t;
         }
-        throw new DataException(cols.source(), -1, "treatment",
-                "missing column; a network needs one row per arm with columns study, treatment and the measure's "
-                        + "columns");
+        throw new DataException(cols.source(), -1, column, column.equals("treatment")
+                ? "missing column; a network needs one row per arm with columns study, treatment and the measure's "
+                        + "columns (or one row per two-arm study with study, treat1, treat2, yi, vi)"
+                : "missing column; contrast-level network input needs columns study, treat1, treat2, yi and vi");
     }
 
     private static void check(StudyColumns cols, int i, NetworkMeasure measure, double a, double b, double n,
@@ -145,6 +215,7 @@ public final class ArmTable {
                 }
                 whole(cols, i, "n", n, 1);
             }
+            case GEN -> throw new IllegalStateException("contrast rows are checked in ofContrasts");
             case IRR -> {
                 whole(cols, i, "events", a, 0);
                 if (!(n > 0) || Double.isInfinite(n)) {

@@ -16,6 +16,9 @@ import java.util.Locale;
  * </ul>
  * A study with a zero cell in any arm (no events, or, for OR and RR, only events) has 1/2 added to every cell of
  * every arm (events + 1/2 and n + 1; for IRR events + 1/2), as netmeta's {@code pairwise} does by default.
+ * GEN takes precomputed contrasts of two-arm studies; each becomes two pseudo-arms (treat1 with value yi and
+ * variance vi, treat2 with value 0 and variance 0), so the contrast against whichever arm is the baseline is
+ * {@code +yi} or {@code -yi} with variance vi.
  */
 public enum NetworkMeasure {
     /** Log odds ratio from {@code events, n}. */
@@ -25,7 +28,12 @@ public enum NetworkMeasure {
     /** Mean difference from {@code mean, sd, n}. */
     MD(List.of("mean", "sd", "n"), false),
     /** Log incidence rate ratio from {@code events, time}. */
-    IRR(List.of("events", "time"), true);
+    IRR(List.of("events", "time"), true),
+    /**
+     * Precomputed contrasts of two-arm studies: one row per study with {@code treat1, treat2, yi} and {@code vi}
+     * (or {@code sei}), {@code yi} the effect of treat1 against treat2 on any scale.
+     */
+    GEN(List.of("treat1", "treat2", "yi", "vi"), false);
 
     private final List<String> columns;
     private final boolean logScale;
@@ -82,7 +90,7 @@ public enum NetworkMeasure {
                         return true;
                     }
                 }
-                case MD -> {
+                case MD, GEN -> {
                     return false;
                 }
             }
@@ -96,7 +104,7 @@ public enum NetworkMeasure {
         return switch (this) {
             case OR -> Math.log((a + add) / (n + 2 * add - a - add));
             case RR -> Math.log((a + add) / (n + 2 * add));
-            case MD -> a;
+            case MD, GEN -> a;
             case IRR -> Math.log((a + add) / n);
         };
     }
@@ -109,6 +117,7 @@ public enum NetworkMeasure {
             case RR -> 1 / (a + add) - 1 / (n + 2 * add);
             case MD -> b * b / n;
             case IRR -> 1 / (a + add);
+            case GEN -> b;
         };
     }
 }
