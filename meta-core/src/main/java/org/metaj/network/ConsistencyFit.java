@@ -64,10 +64,13 @@ final class ConsistencyFit {
 
     /** Maximises the restricted likelihood over tau^2 >= 0 and leaves the fit at the maximum. */
     double fitReml() {
-        evaluate(0, true);
-        if (!(score > 0)) {
-            return 0;
-        }
+        double tau2 = remlRoot(t -> evaluate(t, true), meanVariance(c));
+        evaluate(tau2, true);
+        return tau2;
+    }
+
+    /** @return the mean sampling variance of the contrasts (the scale at which tau^2 is bracketed) */
+    static double meanVariance(Contrasts c) {
         double meanV = 0;
         int cnt = 0;
         for (int s = 0; s < c.studyCount(); s++) {
@@ -77,24 +80,36 @@ final class ConsistencyFit {
                 cnt++;
             }
         }
-        double hi = Math.max(meanV / cnt, 1e-8);
+        return meanV / cnt;
+    }
+
+    /**
+     * The REML estimate of tau^2 as the root of the restricted score: 0 when the score at 0 is not positive,
+     * otherwise bracketed by quadrupling from the mean sampling variance and found by Brent's method to a relative
+     * accuracy of 1e-14.
+     *
+     * @param score the score dl_R/dtau^2 at a tau^2
+     * @param scale the mean sampling variance
+     * @return the estimate
+     */
+    static double remlRoot(java.util.function.DoubleUnaryOperator score, double scale) {
+        if (!(score.applyAsDouble(0) > 0)) {
+            return 0;
+        }
+        double hi = Math.max(scale, 1e-8);
         int guard = 0;
-        while (evaluate(hi, true) > 0) {
+        while (score.applyAsDouble(hi) > 0) {
             hi *= 4;
             if (++guard > 200) {
                 throw new IllegalStateException("REML: the restricted likelihood keeps rising with tau^2");
             }
         }
-        double top = hi;
-        BrentSolver solver = new BrentSolver(1e-14, 1e-300 + 1e-16 * top, 1e-300);
-        double tau2;
+        BrentSolver solver = new BrentSolver(1e-14, 1e-300 + 1e-16 * hi, 1e-300);
         try {
-            tau2 = solver.solve(1000, t -> evaluate(t, true), 0, top);
+            return solver.solve(1000, score::applyAsDouble, 0, hi);
         } catch (TooManyEvaluationsException e) {
             throw new IllegalStateException("REML: Brent's method did not converge in 1000 evaluations");
         }
-        evaluate(tau2, true);
-        return tau2;
     }
 
     /**

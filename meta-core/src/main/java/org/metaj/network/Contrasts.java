@@ -130,6 +130,30 @@ public final class Contrasts {
                 corrected);
     }
 
+    /**
+     * @param keep study indices, in the order wanted
+     * @return the contrasts of those studies only (same treatments and designs)
+     */
+    Contrasts subset(int[] keep) {
+        int n = keep.length;
+        int[][] a = new int[n][];
+        double[][] yy = new double[n][];
+        double[][] vv = new double[n][];
+        int[] dd = new int[n];
+        boolean[] cc = new boolean[n];
+        List<String> st = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int s = keep[i];
+            a[i] = arms[s];
+            yy[i] = y[s];
+            vv[i] = v[s];
+            dd[i] = design[s];
+            cc[i] = corrected[s];
+            st.add(studies.get(s));
+        }
+        return new Contrasts(treatments, List.copyOf(st), a, yy, vv, dd, designs, cc);
+    }
+
     /** @return the treatments, reference first, then the others in code-point order */
     public List<String> treatments() {
         return treatments;

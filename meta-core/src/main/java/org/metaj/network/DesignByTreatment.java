@@ -19,33 +19,49 @@ import org.metaj.stats.Probabilities;
 public record DesignByTreatment(double tau2, double q, int df, double pval) {
 
     static DesignByTreatment of(Contrasts c, boolean random) {
-        int studies = c.studyCount();
-        int[] offset = new int[c.designs().size()];
+        // The interaction model's information matrix is block-diagonal by design (a design's parameters appear in
+        // its studies only): fit it design by design and add the scores, residual sums of squares and dfs.
+        int designs = c.designs().size();
+        java.util.List<ConsistencyFit> parts = new java.util.ArrayList<>();
         int p = 0;
-        int[] size = new int[c.designs().size()];
-        for (int s = 0; s < studies; s++) {
-            size[c.design(s)] = c.yView(s).length;
-        }
-        for (int g = 0; g < offset.length; g++) {
-            offset[g] = p;
-            p += size[g];
-        }
-        int[][] plus = new int[studies][];
-        int[] minus = new int[studies];
-        for (int s = 0; s < studies; s++) {
-            int q = c.yView(s).length;
-            plus[s] = new int[q];
-            for (int j = 0; j < q; j++) {
-                plus[s][j] = offset[c.design(s)] + j;
+        for (int g = 0; g < designs; g++) {
+            java.util.List<Integer> members = new java.util.ArrayList<>();
+            for (int s = 0; s < c.studyCount(); s++) {
+                if (c.design(s) == g) {
+                    members.add(s);
+                }
             }
-            minus[s] = -1;
+            Contrasts sub = c.subset(members.stream().mapToInt(Integer::intValue).toArray());
+            int q = sub.yView(0).length;
+            int[][] plus = new int[sub.studyCount()][q];
+            int[] minus = new int[sub.studyCount()];
+            for (int s = 0; s < sub.studyCount(); s++) {
+                for (int j = 0; j < q; j++) {
+                    plus[s][j] = j;
+                }
+                minus[s] = -1;
+            }
+            parts.add(new ConsistencyFit(sub, q, plus, minus));
+            p += q;
         }
-        ConsistencyFit dbt = new ConsistencyFit(c, p, plus, minus);
-        double tau2 = random ? dbt.fitReml() : 0;
-        dbt.evaluate(tau2, false);
+        double tau2 = 0;
+        if (random) {
+            tau2 = ConsistencyFit.remlRoot(t -> {
+                double sc = 0;
+                for (ConsistencyFit f : parts) {
+                    sc += f.evaluate(t, true);
+                }
+                return sc;
+            }, ConsistencyFit.meanVariance(c));
+        }
+        double rss = 0;
+        for (ConsistencyFit f : parts) {
+            f.evaluate(tau2, false);
+            rss += f.rss;
+        }
         ConsistencyFit cons = new ConsistencyFit(c);
         cons.evaluate(tau2, false);
-        double q = Math.max(cons.rss - dbt.rss, 0);
+        double q = Math.max(cons.rss - rss, 0);
         int df = p - cons.p;
         return new DesignByTreatment(tau2, q, df, df > 0 ? Probabilities.chiSquareUpper(q, df) : Double.NaN);
     }
