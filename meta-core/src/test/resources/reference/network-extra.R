@@ -23,10 +23,11 @@ make_contrasts <- function(arms, measure, reference) {
   for (s in unique(arms$study)) {
     a <- arms[arms$study == s, ]
     a <- a[order(match(a$treatment, order)), ]
-    if (measure %in% c("OR", "RR")) {
+    if (measure %in% c("OR", "RR", "RD")) {
       if (any(a$events == 0 | a$events == a$n)) { a$events <- a$events + 0.5; a$n <- a$n + 1 }
-      lg <- if (measure == "OR") log(a$events / (a$n - a$events)) else log(a$events / a$n)
-      va <- if (measure == "OR") 1 / a$events + 1 / (a$n - a$events) else 1 / a$events - 1 / a$n
+      lg <- switch(measure, OR = log(a$events / (a$n - a$events)), RR = log(a$events / a$n), RD = a$events / a$n)
+      va <- switch(measure, OR = 1 / a$events + 1 / (a$n - a$events), RR = 1 / a$events - 1 / a$n,
+                   RD = a$events * (a$n - a$events) / a$n^3)
     } else if (measure == "IRR") {
       if (any(a$events == 0)) a$events <- a$events + 0.5
       lg <- log(a$events / a$time); va <- 1 / a$events
@@ -159,7 +160,7 @@ write_arms <- function(d, file) write.csv(d, file.path(DATA_DIR, file), row.name
 h <- dat.hasselblad1998
 hass <- data.frame(study = paste0("s", h$study), treatment = h$trt, events = h$xi, n = h$ni)
 write_arms(hass, "hasselblad1998.csv")
-for (m in c("OR", "RR")) for (meth in c("REML", "FE")) network_case("hasselblad1998", "hasselblad1998.csv", hass, m, "no_contact", meth)
+for (m in c("OR", "RR", "RD")) for (meth in c("REML", "FE")) network_case("hasselblad1998", "hasselblad1998.csv", hass, m, "no_contact", meth)
 network_case("hasselblad1998", "hasselblad1998.csv", hass, "OR", "no_contact", "REML", small = "good")
 network_case("hasselblad1998", "hasselblad1998.csv", hass, "OR", "ind_counseling", "REML")
 

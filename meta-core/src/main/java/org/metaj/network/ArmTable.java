@@ -200,7 +200,7 @@ public final class ArmTable {
             String trt) {
         List<String> c = measure.columns();
         switch (measure) {
-            case OR, RR -> {
+            case OR, RR, RD -> {
                 whole(cols, i, c.get(0), a, 0);
                 whole(cols, i, c.get(1), n, 1);
                 if (a > n) {

@@ -11,6 +11,7 @@ import java.util.Locale;
  * <ul>
  * <li>OR: {@code y = log(a / (n - a))}, {@code v = 1/a + 1/(n - a)} (log odds ratio; Woolf 1955);</li>
  * <li>RR: {@code y = log(a / n)}, {@code v = 1/a - 1/n} (log risk ratio; Katz et al. 1978);</li>
+ * <li>RD: {@code y = a / n}, {@code v = a (n - a) / n^3} (risk difference; the binomial variance of each arm);</li>
  * <li>MD: {@code y = mean}, {@code v = sd^2 / n} (mean difference, unequal variances);</li>
  * <li>IRR: {@code y = log(x / t)}, {@code v = 1/x} (log incidence rate ratio).</li>
  * </ul>
@@ -25,6 +26,8 @@ public enum NetworkMeasure {
     OR(List.of("events", "n"), true),
     /** Log risk ratio from {@code events, n}. */
     RR(List.of("events", "n"), true),
+    /** Risk difference from {@code events, n}. */
+    RD(List.of("events", "n"), false),
     /** Mean difference from {@code mean, sd, n}. */
     MD(List.of("mean", "sd", "n"), false),
     /** Log incidence rate ratio from {@code events, time}. */
@@ -80,7 +83,7 @@ public enum NetworkMeasure {
     boolean needsCorrection(double[] a, double[] n, int offset, int arms) {
         for (int i = offset; i < offset + arms; i++) {
             switch (this) {
-                case OR, RR -> {
+                case OR, RR, RD -> {
                     if (a[i] == 0 || a[i] == n[i]) {
                         return true;
                     }
@@ -104,6 +107,7 @@ public enum NetworkMeasure {
         return switch (this) {
             case OR -> Math.log((a + add) / (n + 2 * add - a - add));
             case RR -> Math.log((a + add) / (n + 2 * add));
+            case RD -> (a + add) / (n + 2 * add);
             case MD, GEN -> a;
             case IRR -> Math.log((a + add) / n);
         };
@@ -115,6 +119,7 @@ public enum NetworkMeasure {
         return switch (this) {
             case OR -> 1 / (a + add) + 1 / (n + add - a);
             case RR -> 1 / (a + add) - 1 / (n + 2 * add);
+            case RD -> (a + add) * (n + add - a) / Math.pow(n + 2 * add, 3);
             case MD -> b * b / n;
             case IRR -> 1 / (a + add);
             case GEN -> b;

@@ -29,7 +29,7 @@ class NetworkConformanceTest {
 
     @Test
     void casesPresent() {
-        assertEquals(20, cases().size(), "network-extra.jsonl must hold the network reference cases");
+        assertEquals(22, cases().size(), "network-extra.jsonl must hold the network reference cases");
     }
 
     @ParameterizedTest(name = "{0}")
