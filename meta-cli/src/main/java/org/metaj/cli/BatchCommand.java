@@ -111,6 +111,18 @@ public final class BatchCommand implements Callable<Integer> {
                     args.add(x.asText());
                 }
             }
+            JsonNode command = node.get("command");
+            boolean network = command != null && "network".equals(command.asText())
+                    || args.size() > 1 && "network".equals(args.get(1));
+            if (network) {
+                if (args.size() > 1 && "network".equals(args.get(1))) {
+                    args.remove(1);
+                }
+                NetworkCommand net = new NetworkCommand();
+                new CommandLine(net).parseArgs(args.toArray(new String[0]));
+                a.put("result", NetworkCommand.figures(net.fit()));
+                return a;
+            }
             AnalyzeCommand cmd = new AnalyzeCommand();
             StringWriter sink = new StringWriter();
             CommandLine cl = Main.configure(new CommandLine(cmd), new PrintWriter(sink), new PrintWriter(sink));

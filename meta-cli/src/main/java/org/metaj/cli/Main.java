@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "meta", mixinStandardHelpOptions = true, version = "metaj 0.1.0",
         description = "Meta-analysis held to R metafor's numbers.",
-        subcommands = {AnalyzeCommand.class, BatchCommand.class, BootstrapCommand.class, ReportCommand.class})
+        subcommands = {AnalyzeCommand.class, BatchCommand.class, BootstrapCommand.class, ReportCommand.class,
+                NetworkCommand.class})
 public final class Main {
     /** Exit code: usage error. */
     public static final int USAGE = 2;
