@@ -55,7 +55,7 @@ class FittedModelTest {
             assertEquals(methods[m], f.methodLabel());
             assertEquals(p[m], f.coefficients().size());
             assertEquals("intrcpt", f.coefficients().get(0).name());
-            assertEquals(logLik[m], f.logLik(), 1e-9 + 1e-6 * Math.abs(logLik[m]), methods[m] + " logLik");
+            assertEquals(logLik[m], f.logLik(), org.metaj.conformance.Tolerance.of(logLik[m]), methods[m] + " logLik");
             assertEquals(1, f.varianceComponents().length);
             double sum = 0;
             for (double w : f.weights()) {

@@ -40,7 +40,7 @@ class MethodMeasureTest {
     @ParameterizedTest
     @EnumSource(EffectMeasure.class)
     void mantelHaenszelPoolsOrRrRdOnly(EffectMeasure m) {
-        check(Method.MH, MH, m, "Mantel-Haenszel pooling needs measure OR, RR or RD");
+        check(Method.MH, MH, m, "Mantel-Haenszel pooling needs measure OR, RR, RD, IRR or IRD");
     }
 
     private static void check(Method method, Set<EffectMeasure> ok, EffectMeasure m, String refusal) {

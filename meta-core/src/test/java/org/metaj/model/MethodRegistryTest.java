@@ -59,7 +59,7 @@ class MethodRegistryTest {
     @Test
     void docsListTheRegistry() throws IOException {
         String message = assertThrows(IllegalArgumentException.class, () -> Method.parse("XYZ")).getMessage();
-        assertTrue(Files.readString(Path.of("../docs/errors.md")).contains("`meta: --method: " + message + "`"),
+        assertTrue(Files.readString(Path.of("../docs/errors.md")).contains("'--method': " + message + " (see 'meta analyze --help')`"),
                 "docs/errors.md quotes the current message: " + message);
         String readme = Files.readString(Path.of("../README.md"));
         String refReadme = Files.readString(Path.of("src/test/resources/reference/README.md"));
