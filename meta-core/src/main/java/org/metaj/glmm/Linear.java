@@ -13,25 +13,7 @@ final class Linear {
      */
     static boolean cholesky(double[] a, double[] l, int n) {
         java.util.Arrays.fill(l, 0, n * n, 0);
-        for (int j = 0; j < n; j++) {
-            double d = a[j * n + j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j * n + k] * l[j * n + k];
-            }
-            if (!(d > 0)) {
-                return false;
-            }
-            double ljj = Math.sqrt(d);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                l[i * n + j] = s / ljj;
-            }
-        }
-        return true;
+        return org.metaj.stats.Cholesky.factor(a, l, n);
     }
 
     /** Solves a x = b for SPD a; x modified. Throws if a is not positive definite. */

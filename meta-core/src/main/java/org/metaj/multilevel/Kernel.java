@@ -260,25 +260,7 @@ final class Kernel {
      * @return false if not positive definite
      */
     static boolean cholesky(double[] a, double[] l, int n) {
-        for (int j = 0; j < n; j++) {
-            double d = a[j * n + j];
-            for (int c = 0; c < j; c++) {
-                d -= l[j * n + c] * l[j * n + c];
-            }
-            if (!(d > 0)) {
-                return false;
-            }
-            double ljj = Math.sqrt(d);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i * n + j];
-                for (int c = 0; c < j; c++) {
-                    s -= l[i * n + c] * l[j * n + c];
-                }
-                l[i * n + j] = s / ljj;
-            }
-        }
-        return true;
+        return org.metaj.stats.Cholesky.factor(a, l, n);
     }
 
     static double logDet(double[] l, int n) {
