@@ -33,6 +33,14 @@ public final class AnalysisSections {
     @Mixin
     PlotSection plots = new PlotSection();
 
+    /** Multilevel and multivariate models (CONTRACT-2 part A): with --random the whole analysis is theirs. */
+    @Mixin
+    MultilevelSection multilevel = new MultilevelSection();
+
+    /** The count models (CONTRACT-2 part C): with --glmm the whole analysis is the GLMM's. */
+    @Mixin
+    GlmmSection glmm = new GlmmSection();
+
     /**
      * Most Monte Carlo draws of {@code --permutation N}: each draw refits the model, so a million draws of a
      * 13-study meta-regression take minutes; more buys no precision a p-value needs (its Monte Carlo SE at

@@ -34,14 +34,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisSections sections = new AnalysisSections();
 
-    /** The count models (CONTRACT-2 part C): when --glmm is given, the whole analysis is the GLMM's. */
-    @Mixin
-    GlmmSection glmm = new GlmmSection();
-
-    /** Multilevel and multivariate models (CONTRACT-2 part A): when --random is given, the whole analysis is theirs. */
-    @Mixin
-    MultilevelSection multilevel = new MultilevelSection();
-
     @Override
     public Integer call() {
         Analysis.Answer a = analyze(System.console() != null ? spec.commandLine().getErr() : null);
@@ -73,13 +65,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** @param progress a terminal to show progress on, or null */
     Analysis.Answer analyze(PrintWriter progress) {
         Outputs.check(List.of(data.file()), sections.outputs());
-        if (multilevel.active()) {
-            return multilevel.analyze(data, sections.regression.mods,
+        if (sections.multilevel.active()) {
+            return sections.multilevel.analyze(data, sections.regression.mods,
                     spec == null ? null : spec.commandLine().getParseResult());
         }
-        if (glmm.requested()) {
+        if (sections.glmm.requested()) {
             String[] mods = sections.regression.mods;
-            return glmm.analyze(data, mods == null ? null : List.of(mods));
+            return sections.glmm.analyze(data, mods == null ? null : List.of(mods));
         }
         return Analysis.run(data, sections, false, progress);
     }

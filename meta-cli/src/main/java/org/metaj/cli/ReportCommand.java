@@ -66,6 +66,10 @@ public final class ReportCommand implements Callable<Integer> {
         outputs.add(new Outputs.Output("-o", output));
         outputs.addAll(sections.outputs());
         Outputs.check(List.of(data.file()), outputs);
+        if (sections.multilevel.active() || sections.glmm.requested()) {
+            throw new UsageException("meta report does not cover multilevel (--random) or GLMM (--glmm) models yet; "
+                    + "use meta analyze for their figures");
+        }
         Analysis.Answer a = Analysis.run(data, sections, true,
                 System.console() != null ? spec.commandLine().getErr() : null);
         StudyData d = a.data();
