@@ -249,9 +249,11 @@ public final class DataOptions {
             throw new UsageException("--test knha applies to inverse-variance models; " + method.label()
                     + " pooling is tested with a z test (omit --test, or choose an inverse-variance --method)");
         }
-        if (vtype != null && vtype.trim().equalsIgnoreCase("HO") && measure != EffectMeasure.MD) {
-            throw new UsageException("--vtype HO (pooled-SD variances) applies to --measure MD only, got "
-                    + (measure == null ? "precomputed yi/vi" : "--measure " + measure));
+        // which measure offers which --vtype is the measure registry's business (EffectSizes refuses the rest);
+        // precomputed yi/vi take none
+        if (vtype != null && measure == null) {
+            throw new UsageException("--vtype " + vtype.trim() + " chooses how escalc computes the variances; it "
+                    + "needs --measure, and precomputed yi/vi take none");
         }
         if (maxIterations < 1) {
             throw new UsageException("--max-iterations must be >= 1, got " + maxIterations);

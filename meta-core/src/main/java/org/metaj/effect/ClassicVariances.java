@@ -38,11 +38,13 @@ final class ClassicVariances {
 
     /** @return the variance types the measure offers */
     static Set<VarianceType> offered(EffectMeasure m) {
-        Set<VarianceType> s = EnumSet.of(VarianceType.LS, VarianceType.HO);
+        // HO (pooled SD) changes MD and ROM only; metafor ignores it elsewhere, metaj refuses it (issue 19: no option
+        // accepted and ignored)
+        Set<VarianceType> s = EnumSet.of(VarianceType.LS);
         switch (m) {
-            case MD -> s.add(VarianceType.UB);
+            case MD -> s.addAll(List.of(VarianceType.UB, VarianceType.HO));
             case SMD -> s.addAll(List.of(VarianceType.UB, VarianceType.LS2, VarianceType.AV));
-            case ROM -> s.addAll(List.of(VarianceType.AV, VarianceType.AVHO));
+            case ROM -> s.addAll(List.of(VarianceType.HO, VarianceType.AV, VarianceType.AVHO));
             case RD, PR -> s.addAll(List.of(VarianceType.UB, VarianceType.AV));
             case COR, PLO -> s.add(VarianceType.AV);
             default -> { }
