@@ -205,7 +205,7 @@ public final class DataOptions {
             } catch (DataException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--vtype: " + e.getMessage()); // a vtype the measure does not offer
+                throw new UsageException("--vtype " + (vtype == null ? "" : vtype.trim()) + ": " + e.getMessage()); // not offered
             }
         }
         notes.addAll(r.notes());

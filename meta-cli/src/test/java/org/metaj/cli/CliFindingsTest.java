@@ -127,7 +127,7 @@ class CliFindingsTest {
         oneLine(run("analyze", x, "--measure", "RR", "--pooled-tau2"), 2, "--pooled-tau2 needs --subgroup");
         oneLine(run("analyze", x, "--measure", "RR", "--trimfill-side", "left"), 2, "--trimfill-side needs --trimfill");
         oneLine(run("analyze", x, "--measure", "RR", "--egger-predictor", "vi"), 2, "--egger-predictor needs --egger");
-        oneLine(run("analyze", x, "--measure", "OR", "--vtype", "HO"), 2, "--vtype HO", "MD only");
+        oneLine(run("analyze", x, "--measure", "OR", "--vtype", "HO"), 2, "--vtype HO", "not defined for measure OR");
         oneLine(run("analyze", x, "--measure", "OR", "--method", "PETO", "--test", "knha"), 2, "--test knha");
         oneLine(run("analyze", x, "--measure", "RR", "--seed", "3"), 2, "--seed", "--permutation");
         assertEquals(0, run("analyze", x, "--measure", "RR", "--trimfill", "--trimfill-side", "left").code());
