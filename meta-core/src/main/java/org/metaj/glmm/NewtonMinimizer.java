@@ -183,62 +183,7 @@ final class NewtonMinimizer {
 
     /** Newton's method on a grouped objective (see {@link #minimize(Objective, double[], int)}). */
     static Result minimize(Grouped gf, double[] x0, int maxIter) {
-        Objective f = total(gf);
-        int n = x0.length;
-        double[] x = x0.clone();
-        double fx = f.value(x);
-        double[] stepv = new double[n];
-        double[] g = new double[n];
-        for (int it = 1; it <= maxIter; it++) {
-            double[] h = gradHess(gf, x, g);
-            double lambda = 0;
-            double[] hh = h.clone();
-            double scale = 0;
-            for (int i = 0; i < n; i++) {
-                scale = Math.max(scale, Math.abs(h[i * n + i]));
-            }
-            while (true) {
-                try {
-                    Linear.solveSpd(hh, g, stepv, n);
-                    break;
-                } catch (ArithmeticException e) {
-                    lambda = lambda == 0 ? 1e-6 * Math.max(scale, 1) : lambda * 10;
-                    hh = h.clone();
-                    for (int i = 0; i < n; i++) {
-                        hh[i * n + i] += lambda;
-                    }
-                    if (lambda > 1e12 * Math.max(scale, 1)) {
-                        return new Result(x, fx, false, it);
-                    }
-                }
-            }
-            double t = 1;
-            double[] xn = new double[n];
-            double fn;
-            while (true) {
-                for (int i = 0; i < n; i++) {
-                    xn[i] = x[i] - t * stepv[i];
-                }
-                fn = f.value(xn);
-                if (fn <= fx + 1e-12 * Math.abs(fx) || t < 1e-10) {
-                    break;
-                }
-                t /= 2;
-            }
-            double maxStep = 0;
-            for (int i = 0; i < n; i++) {
-                maxStep = Math.max(maxStep, Math.abs(t * stepv[i]));
-            }
-            if (!(fn <= fx + 1e-12 * Math.abs(fx))) {
-                return new Result(x, fx, maxStep < 1e-8, it);
-            }
-            x = xn;
-            fx = fn;
-            if (maxStep < 1e-10 && lambda == 0) {
-                return new Result(x, fx, true, it);
-            }
-        }
-        return new Result(x, fx, false, maxIter);
+        return newton(total(gf), x0, maxIter, (x, g) -> gradHess(gf, x, g));
     }
 
     /**
@@ -248,13 +193,31 @@ final class NewtonMinimizer {
      * @return the minimiser found
      */
     static Result minimize(Objective f, double[] x0, int maxIter) {
+        return newton(f, x0, maxIter, (x, g) -> {
+            double[] gx = gradient(f, x);
+            System.arraycopy(gx, 0, g, 0, gx.length);
+            return hessian(f, x);
+        });
+    }
+
+    /** The gradient (into {@code g}) and the Hessian (returned, row-major) of the objective at {@code x}. */
+    private interface Derivatives {
+        double[] at(double[] x, double[] g);
+    }
+
+    /**
+     * Damped Newton iterations: the step solves {@code (H + lambda I) s = g} with {@code lambda} raised from 0 only
+     * while {@code H} is not numerically positive definite, then is halved until the objective does not rise;
+     * converged when a full undamped step moves every coordinate less than 1e-10.
+     */
+    private static Result newton(Objective f, double[] x0, int maxIter, Derivatives derivatives) {
         int n = x0.length;
         double[] x = x0.clone();
         double fx = f.value(x);
         double[] stepv = new double[n];
+        double[] g = new double[n];
         for (int it = 1; it <= maxIter; it++) {
-            double[] g = gradient(f, x);
-            double[] h = hessian(f, x);
+            double[] h = derivatives.at(x, g);
             double lambda = 0;
             double[] hh = h.clone();
             double scale = 0;
